@@ -11,6 +11,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
+from wuhan_reports import site  # noqa: E402
 from wuhan_reports.build import BuildError, build  # noqa: E402
 
 
@@ -26,14 +27,11 @@ def main(argv=None):
         for problem in e.problems:
             print(f"error: {problem}", file=sys.stderr)
         return 1
-    counts = ", ".join(f"{r['name']} {_rows(args.out, r)}" for r in descriptor["resources"])
+    if os.path.abspath(args.out) == ROOT:
+        site.write()  # metadata.yml follows fields.py and dataset.yml
+    counts = ", ".join(f"{name} {n}" for name, n in descriptor["row_counts"].items())
     print(f"built {args.out}: {counts}")
     return 0
-
-
-def _rows(out, resource):
-    with open(os.path.join(out, resource["path"]), encoding="utf-8") as fh:
-        return sum(1 for _ in fh) - 1  # approximate for multi-line cells; for the summary line only
 
 
 if __name__ == "__main__":

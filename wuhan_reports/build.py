@@ -93,7 +93,8 @@ def build(seeds_dir, out_dir, progress=None, database=True):
     os.makedirs(out_dir, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".build-", dir=out_dir)
     try:
-        descriptor = write_package(tmp, assemble(reports))
+        tables = assemble(reports)
+        descriptor = write_package(tmp, tables)
         errors = validate(tmp)
         if errors:
             raise BuildError(["the package does not validate:"] + errors)
@@ -102,7 +103,7 @@ def build(seeds_dir, out_dir, progress=None, database=True):
         publish(tmp, out_dir, database)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return descriptor
+    return {**descriptor, "row_counts": {name: len(rows) for name, rows in tables.items()}}
 
 
 def publish(tmp, out_dir, database):

@@ -99,8 +99,8 @@ def find_title(lines):
                     and not title.startswith(("各", "——", "为", "按照")):
                 candidates.append((j - i, i, title))
                 break
-            if re.search(r"[。,;:]$", joined) or len(joined) > 80:
-                break
+            if re.search(r"[。,;:]$|通知$", joined) or len(joined) > 80:
+                break  # a sentence, or the notice that issues the report, ends the title block
     if candidates:
         return min(candidates, key=lambda c: (c[1], c[0]))[2]
     for line in lines:

@@ -1,0 +1,67 @@
+"""Shared fixtures: a real build of the repository's seeds and a real Datasette server over it."""
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+SEEDS = os.path.join(ROOT, "seeds")
+FIXTURES = os.path.join(ROOT, "tests", "fixtures")
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory):
+    """The repository's seeds built into a temporary directory (CSV, datapackage.json, reports.db)."""
+    from wuhan_reports.build import build
+
+    out = tmp_path_factory.mktemp("seeds-build")
+    build(SEEDS, str(out))
+    return out
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(out_dir):
+    """`python scripts/serve.py --out out_dir --port N` as a real process; returns (process, base URL).
+
+    The server's output goes to out_dir/server.log (a pipe nobody reads would fill and block it)."""
+    port = free_port()
+    log = open(os.path.join(str(out_dir), "server.log"), "wb")
+    proc = subprocess.Popen([sys.executable, os.path.join(ROOT, "scripts", "serve.py"), "--out", str(out_dir),
+                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            if httpx.get(base + "/-/versions.json", timeout=2).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.2)
+        if proc.poll() is not None:
+            break
+    proc.kill()
+    with open(os.path.join(str(out_dir), "server.log"), encoding="utf-8", errors="replace") as fh:
+        raise RuntimeError(f"datasette did not start: {fh.read()[-2000:]}")
+
+
+@pytest.fixture(scope="session")
+def server(seeds_build):
+    proc, base = start_server(seeds_build)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def client(server):
+    with httpx.Client(base_url=server, timeout=30) as c:
+        yield c

@@ -1,0 +1,43 @@
+import sqlite3
+
+from wuhan_reports import fields
+
+
+def connect(seeds_build):
+    return sqlite3.connect(f"file:{seeds_build / 'reports.db'}?mode=ro", uri=True)
+
+
+def test_column_types_follow_the_table_schema(seeds_build):
+    conn = connect(seeds_build)
+    expected_type = {"string": "TEXT", "integer": "INTEGER", "number": "REAL"}
+    for table in fields.TABLES:
+        cols = {row[1]: row[2] for row in conn.execute(f"pragma table_info([{table.name}])")}
+        assert list(cols) == table.columns
+        for f in table.fields:
+            assert cols[f.name] == expected_type[f.type], (table.name, f.name, cols[f.name])
+
+
+def test_primary_and_foreign_keys(seeds_build):
+    conn = connect(seeds_build)
+    for table in fields.TABLES:
+        pk = [row[1] for row in conn.execute(f"pragma table_info([{table.name}])") if row[5]]
+        assert pk == ["id"]
+        fks = {(row[3], row[2], row[4]) for row in conn.execute(f"pragma foreign_key_list([{table.name}])")}
+        assert fks == set(table.foreign_keys)
+    assert conn.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_indexes_on_facet_and_join_columns(seeds_build):
+    conn = connect(seeds_build)
+    for table in fields.TABLES:
+        indexed = {conn.execute(f"pragma index_info([{row[1]}])").fetchone()[2]
+                   for row in conn.execute(f"pragma index_list([{table.name}])")}
+        assert set(table.indexes) <= indexed, table.name
+
+
+def test_values_are_typed_not_text(seeds_build):
+    conn = connect(seeds_build)
+    assert conn.execute("select typeof(level), typeof(char_start) from sections limit 1").fetchone() == (
+        "integer", "integer")
+    assert conn.execute("select count(*) from documents where typeof(review_year) = 'text'").fetchone() == (0,)
+    assert conn.execute("select count(*) from sections").fetchone()[0] > 100

@@ -1,0 +1,122 @@
+import os
+
+import pytest
+
+from wuhan_reports.documents import describe, find_doc_type, find_region, find_title, find_years, iso_date
+from wuhan_reports.pipeline import process_report
+
+from conftest import SEEDS
+
+
+@pytest.mark.parametrize("lines, expected", [
+    pytest.param(["东湖高新区2019年工作报告", "东湖高新区2019年工作报告"], "东湖高新区2019年工作报告", id="plain title"),
+    pytest.param(["印发《武汉经济技术开发区(汉南区)关于落实促进中部地区崛起战略推动高质量发展的实施方案》的通知",
+                  "各园区,各街道:", "武汉开发区(汉南区)党政办公室", "2019年10月10日",
+                  "武汉经济技术开发区(汉南区)关于落实促进", "中部地区崛起战略推动高质量发展的", "实 施 方 案"],
+                 "武汉经济技术开发区(汉南区)关于落实促进中部地区崛起战略推动高质量发展的实施方案",
+                 id="title broken over lines, spaced out"),
+    pytest.param(["武政〔2021〕21号《武汉市人民政府关于印发武汉东湖新技术开发区发展“十四五”规划的通知》",
+                  "市人民政府关于印发武汉东湖新技术开发区", "发展“十四五”规划的通知", "武汉东湖新技术开发区发展“十四五”规划"],
+                 "武汉东湖新技术开发区发展“十四五”规划", id="the plan, not the notice that issues it"),
+    pytest.param(["[湖北] 2020年武汉市黄陂区政府工作报告"], "2020年武汉市黄陂区政府工作报告", id="forum tag removed"),
+    pytest.param(["2021年武汉市武昌区政府工作报告—全文"], "2021年武汉市武昌区政府工作报告", id="全文 suffix removed"),
+    pytest.param(["新乡市建设制造强市三年行动计划(2023—2025年)"], "新乡市建设制造强市三年行动计划(2023—2025年)",
+                 id="title with a period in brackets"),
+    pytest.param(["印发《某区行动方案》的通知", "各单位:"], "某区行动方案", id="only the notice names the title"),
+    pytest.param(["各位代表:", "现在,我代表区人民政府,向大会报告工作。"], "", id="no title"),
+])
+def test_find_title(lines, expected):
+    assert find_title(lines) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("东湖高新区2019年工作报告", "", "government_work_report"),
+    ("2019年度政府工作报告", "", "government_work_report"),
+    ("", "各位代表:\n现在,我代表区人民政府,向大会报告工作,请予审议", "government_work_report"),
+    ("关于洪山区2019年国民经济和社会发展计划执行情况与2020年计划草案的报告", "", "development_plan_report"),
+    ("武汉东湖新技术开发区发展“十四五”规划", "", "five_year_plan"),
+    ("武汉市江夏区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", "", "five_year_plan"),
+    ("关于落实促进中部地区崛起战略推动高质量发展的实施方案", "", "implementation_plan"),
+    ("新乡市建设制造强市三年行动计划(2023—2025年)", "", "implementation_plan"),
+    ("关于开展植树活动的通知", "请各单位做好植树工作。", "other"),
+])
+def test_find_doc_type(title, text, expected):
+    assert find_doc_type(title, text) == expected
+
+
+@pytest.mark.parametrize("text, count, expected", [
+    ("2021年武汉市武昌区政府工作报告", False, ("武昌区", "420106")),
+    ("东湖高新区2019年工作报告", False, ("东湖高新区", "420100-Z01")),
+    ("武汉东湖新技术开发区发展“十四五”规划", False, ("东湖高新区", "420100-Z01")),
+    ("武汉经济技术开发区(汉南区)关于落实促进中部地区崛起战略的实施方案", False, ("武汉经济技术开发区(汉南区)", "420113")),
+    ("江漢區2017年政府工作報告", False, ("江汉区", "420103")),
+    ("东西湖区发展。金银湖片区。东西湖行动。临空港经开区。", True, ("东西湖区", "420112")),
+])
+def test_find_region(text, count, expected):
+    row = find_region(text, count=count)
+    assert (row["name"], row["code"]) == expected
+
+
+def test_find_region_none():
+    assert find_region("某地工作报告") is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2020-07-03 11:05:00", "2020-07-03"), ("2021年12月2日", "2021-12-02"), ("2019-3-11", "2019-03-11"), ("无", ""),
+])
+def test_iso_date(value, expected):
+    assert iso_date(value) == expected
+
+
+@pytest.mark.parametrize("doc_type, title, headings, published, expected", [
+    ("government_work_report", "东湖高新区2019年工作报告", ["2018年工作回顾", "2019年重点工作任务"], "", (2018, 2019, None)),
+    ("government_work_report", "2019年度政府工作报告", ["2019年工作回顾", "2020年工作安排"], "", (2019, 2020, None)),
+    ("government_work_report", "江漢區2017年政府工作報告", ["過去五年工作回顧"], "", (2016, 2017, None)),
+    ("government_work_report", "2019年度政府工作报告", ["过去五年工作回顾"], "", (2019, 2020, None)),
+    ("five_year_plan", "武汉东湖新技术开发区发展“十四五”规划", ["“三个光谷”建设迈出坚实有力步伐"], "", (2020, 2021, 2025)),
+    ("implementation_plan", "某某行动计划(2023—2025年)", ["总体要求"], "2023-10-24", (None, 2023, 2025)),
+    ("implementation_plan", "某某实施方案", ["指导思想"], "2019-10-10", (None, 2019, None)),
+])
+def test_find_years(doc_type, title, headings, published, expected):
+    assert find_years(doc_type, title, headings, published) == expected
+
+
+def test_describe_reads_page_metadata_and_signature():
+    text = "关于印发某区实施方案的通知\n武汉市洪山区人民政府\n2020年3月5日\n洪山区工作实施方案\n一、指导思想\n正文。"
+    row = describe("d", text, {}, ["指导思想"], text.index("一、"))
+    assert (row["title"], row["issuer"], row["published"], row["region"], row["doc_type"]) == (
+        "洪山区工作实施方案", "武汉市洪山区人民政府", "2020-03-05", "洪山区", "implementation_plan")
+
+
+# The documents rows of the five seeds, read by hand from each report (title, type, region and code,
+# issuer, published, review and plan years, 文号, 索引号).
+SEED_DOCUMENTS = {
+    "000_72912416dbe8ff8c.txt": ("东湖高新区2019年工作报告", "government_work_report", "东湖高新区", "420100-Z01",
+                                 "东湖高新区党工委、管委会办公室", "2020-07-03", 2018, 2019, "三号", "010889595/2020-877144"),
+    "001_23c6dced89acb416.txt": ("武汉经济技术开发区(汉南区)关于落实促进中部地区崛起战略推动高质量发展的实施方案",
+                                 "implementation_plan", "武汉经济技术开发区(汉南区)", "420113", "武汉开发区(汉南区)党政办公室",
+                                 "2019-10-10", None, 2019, None, None),
+    "002_19ca00cc8670af50.txt": ("东西湖区2025年政府工作报告", "government_work_report", "东西湖区", "420112",
+                                 "东西湖区人民政府", None, 2024, 2025, None, None),
+    "003_aa0a9f9876963823.txt": ("武汉东湖新技术开发区发展“十四五”规划", "five_year_plan", "东湖高新区", "420100-Z01",
+                                 "武汉市人民政府", "2021-12-02", 2020, 2021, "武政〔2021〕21号", None),
+    "004_560a354189f325d1.txt": ("2019年度政府工作报告", "government_work_report", "洪山区", "420111", "洪山区政府办公室",
+                                 "2019-12-25", 2019, 2020, None, None),
+}
+COLUMNS = ("title", "doc_type", "region", "region_code", "issuer", "published", "review_year", "plan_year",
+           "doc_number", "index_number")
+
+
+@pytest.mark.parametrize("file_name", sorted(SEED_DOCUMENTS))
+def test_seed_documents_rows(seeds_build, file_name):
+    import csv
+
+    with open(seeds_build / "data" / "documents.csv", encoding="utf-8") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["source_file"] == file_name)
+    expected = tuple("" if v is None else str(v) for v in SEED_DOCUMENTS[file_name])
+    assert tuple(row[c] for c in COLUMNS) == expected
+
+
+def test_report_without_catalog_entry_builds_from_text():
+    report = process_report(os.path.join(SEEDS, "004_560a354189f325d1.txt"), None)
+    assert report.document["region"] == "洪山区" and report.document["source_url"] == ""

@@ -1,0 +1,35 @@
+"""Serve a build read-only with Datasette: immutable database, 127.0.0.1, metadata.yml, plugins/."""
+import os
+import sys
+
+from .package import DATABASE_NAME
+from .site import METADATA_PATH, ROOT, SQL_TIME_LIMIT_MS
+
+PLUGINS_DIR = os.path.join(ROOT, "plugins")
+TEMPLATES_DIR = os.path.join(ROOT, "templates")
+STATIC_DIR = os.path.join(ROOT, "static")
+SETTINGS = {
+    "sql_time_limit_ms": SQL_TIME_LIMIT_MS,  # a runaway query is stopped after this long
+    "facet_time_limit_ms": 1000,
+    "max_returned_rows": 1000,
+    "default_page_size": 50,
+    "allow_download": "on",  # the whole immutable .db file, for use in any SQLite tool
+    "num_sql_threads": 3,
+}
+
+
+def database_path(out_dir):
+    return os.path.join(out_dir, f"{DATABASE_NAME}.db")
+
+
+def datasette_args(out_dir, port, host="127.0.0.1"):
+    """The `datasette serve` command line for the build in out_dir."""
+    args = [sys.executable, "-m", "datasette", "serve", "--immutable", database_path(out_dir),
+            "--metadata", METADATA_PATH, "--host", host, "--port", str(port)]
+    for directory, flag in ((PLUGINS_DIR, "--plugins-dir"), (TEMPLATES_DIR, "--template-dir"),
+                            (STATIC_DIR, "--static")):
+        if os.path.isdir(directory):
+            args += [flag, directory if flag != "--static" else f"static:{directory}"]
+    for name, value in SETTINGS.items():
+        args += ["--setting", name, str(value)]
+    return args
