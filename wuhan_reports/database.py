@@ -8,7 +8,7 @@ import os
 
 import sqlite_utils
 
-from . import fields
+from . import fields, search
 
 SQLITE_TYPES = {"string": str, "integer": int, "number": float}
 
@@ -60,6 +60,7 @@ def load_database(db_path, data_dir):
     problems = db.conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise ValueError(f"{db_path}: {len(problems)} rows break a foreign key, e.g. {problems[0]}")
+    search.index_database(db.conn)  # <table>_fts full-text indexes (search.py)
     db.conn.execute("ANALYZE")
     db.conn.commit()
     db.vacuum()

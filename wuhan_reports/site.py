@@ -5,6 +5,7 @@ import yaml
 
 from . import fields
 from .package import DATABASE_NAME, dataset
+from .search import fts_table
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 METADATA_PATH = os.path.join(ROOT, "metadata.yml")
@@ -87,6 +88,8 @@ def table_metadata(table):
         meta["facets"] = list(table.facets)
     if table.sort:
         meta["sort"] = table.sort
+    if table.fts:
+        meta["fts_table"] = fts_table(table)  # the index search.py builds; Datasette's ?_search= uses it
     return meta
 
 

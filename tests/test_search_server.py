@@ -1,0 +1,199 @@
+"""Search through the real Datasette server compared with a substring scan of the same rows.
+
+`?_search=` on every searchable table must return exactly the rows that contain the query (recall 1.0,
+precision >= 0.98 over the list), including one- and two-character queries, numbers with units, Latin and
+mixed terms and strings jieba cuts across word boundaries. Runs over whatever rows the tables hold; a second
+build adds indicator and project rows (real sentences of the seeds) so those tables are covered too.
+"""
+import csv
+import os
+import shutil
+import sqlite3
+
+import pytest
+
+from wuhan_reports import fields, search
+from wuhan_reports.database import load_database
+
+from conftest import start_server
+
+pytestmark = pytest.mark.server
+
+# Queries taken from the seeds (1 to 8 characters); a comment says what each one tests.
+QUERIES = [
+    # one character
+    "光", "湖", "谷", "亿", "5", "G", "%",
+    # two characters, places (车谷, 硚口: in the dictionary, not in the seeds: both sides must say 0)
+    "光谷", "洪山", "汉南", "车谷", "硚口", "商引",
+    # place, street and zone names
+    "东西湖", "走马岭", "金银湖", "临空港", "吴家山", "东湖高新区", "武汉开发区",
+    # companies and projects
+    "长江存储", "华星光电", "光谷火车站", "天马G6", "小米武汉总部", "地铁19号线", "光谷科学岛", "光谷生物城",
+    "国家存储器基地",
+    # numbers with units
+    "788亿元", "279亿元", "9.7%", "2.9万件", "480家", "100亿元", "10.5", "3.7万人", "1263.4亿元", "30周年",
+    # Latin and mixed terms
+    "5G", "PM2.5", "GDP", "gdp", "LED", "3D打印", "T1T2", "100G硅光", "G6二期", "1+3", "PM10",
+    # strings jieba cuts across its word boundaries (光谷|火车站, 长江存储|提升, 资金|788, 建成|4105|套)
+    "谷火车", "存储提升", "资金788", "建成4105套",
+    # common words of four to eight characters
+    "招商引资", "高质量发展", "营商环境", "科技创新", "中部地区崛起", "供给侧结构性改革",
+    # two terms: rows holding both
+    "光谷 招商",
+]
+ABSENT = {"车谷", "硚口"}  # dictionary names no seed mentions
+
+
+def fetch_ids(client, table, query):
+    """Ids of every row `/reports/<table>.json?_search=query` returns, following the pages."""
+    ids, params = [], {"_search": query, "_shape": "objects", "_size": "max", "_col": "id"}
+    while True:
+        data = client.get(f"/reports/{table}.json", params=params).json()
+        assert "rows" in data, data
+        ids += [row["id"] for row in data["rows"]]
+        if not data.get("next"):
+            return ids
+        params["_next"] = data["next"]
+
+
+def substring_scan(db_path, table, query):
+    """Ids of the rows whose searchable columns contain every term of the query (case-insensitive)."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    columns = ", ".join(f"[{c}]" for c in table.fts)
+    return {row[0] for row in conn.execute(f"select id, {columns} from [{table.name}]")
+            if search.contains(query, *row[1:])}
+
+
+def compare(client, db_path, tables):
+    """{(query, table): (returned ids, substring-scan ids)} for every query and table."""
+    results = {}
+    for query in QUERIES:
+        for table in tables:
+            returned = fetch_ids(client, table.name, query)
+            assert len(returned) == len(set(returned)), (query, table.name)
+            results[(query, table.name)] = (set(returned), substring_scan(db_path, table, query))
+    return results
+
+
+def assert_recall_and_precision(results):
+    relevant = sum(len(expected) for _, expected in results.values())
+    returned = sum(len(got) for got, _ in results.values())
+    true_hits = sum(len(got & expected) for got, expected in results.values())
+    missed = {key: sorted(expected - got)[:3] for key, (got, expected) in results.items() if expected - got}
+    assert not missed, f"recall below 1.0: {missed}"
+    assert relevant > 0
+    precision = true_hits / returned
+    extra = {key: sorted(got - expected)[:3] for key, (got, expected) in results.items() if got - expected}
+    assert precision >= 0.98, f"precision {precision:.3f}: {extra}"
+
+
+def test_the_query_list(seeds_build):
+    assert len(QUERIES) >= 40 and len(set(QUERIES)) == len(QUERIES)
+    assert {len(q) for q in QUERIES} >= set(range(1, 9))
+    db = seeds_build / "reports.db"
+    for query in QUERIES:
+        found = sum(len(substring_scan(db, t, query)) for t in search.searchable_tables())
+        assert (found == 0) == (query in ABSENT), f"{query!r} should come from the seeds"
+
+
+def test_search_finds_what_a_substring_scan_finds(client, seeds_build):
+    results = compare(client, seeds_build / "reports.db", search.searchable_tables())
+    assert_recall_and_precision(results)
+    assert len(results[("光", "sections")][1]) > 10  # one character finds many rows
+
+
+def test_every_returned_row_contains_the_exact_query(client):
+    rows = client.get("/reports/sections.json", params={"_search": "长江存储", "_shape": "array"}).json()
+    assert rows and all("长江存储" in (r["heading"] or "") + r["text"] for r in rows)
+
+
+def test_search_on_one_column(client):
+    ids = {r["id"] for r in client.get("/reports/sections.json", params={
+        "_search_heading": "光谷", "_shape": "array", "_size": "max"}).json()}
+    assert ids
+    rows = client.get("/reports/sections.json", params={"_shape": "array", "_size": "max"}).json()
+    assert ids == {r["id"] for r in rows if "光谷" in (r["heading"] or "")}
+
+
+def test_escape_fts_is_replaced(client):
+    rows = client.get("/reports.json", params={"sql": "select escape_fts('光谷 5G') as m", "_shape": "array"}).json()
+    assert rows == [{"m": '"光 谷" AND "5 G"'}]
+
+
+def test_table_pages_have_a_search_box(client):
+    for table in search.searchable_tables():
+        html = client.get(f"/reports/{table.name}").text
+        assert 'name="_search"' in html, table.name
+
+
+def test_home_page_has_a_search_form(client):
+    html = client.get("/").text
+    assert 'action="/-/search"' in html and 'name="q"' in html
+
+
+def test_cross_table_search_is_ranked(client, seeds_build):
+    data = client.get("/-/search.json", params={"q": "长江 存储", "_size": 1000}).json()
+    rows = data["rows"]
+    assert {t["name"] for t in data["tables"]} == {t.name for t in search.searchable_tables()}
+    assert len(rows) == sum(t["count"] for t in data["tables"])
+    assert [search.rank_key(r) for r in rows] == sorted(search.rank_key(r) for r in rows)
+    conn = sqlite3.connect(f"file:{seeds_build / 'reports.db'}?mode=ro", uri=True)
+    for hit in rows:  # verbatim means the row holds the query with its spaces removed
+        heading, text = conn.execute("select heading, text from sections where id = ?", (hit["id"],)).fetchone()
+        assert bool(hit["verbatim"]) == ("长江存储" in (heading or "") + text), hit["id"]
+    assert rows[0]["verbatim"] and not rows[-1]["verbatim"], "expected both kinds of row in the seeds"
+
+
+def test_cross_table_search_page(client):
+    html = client.get("/-/search", params={"q": "PM2.5"}).text
+    assert "<mark>PM2.5</mark>" in html and "/reports/sections?_search=PM2.5" in html
+    assert client.get("/-/search").status_code == 200
+    assert client.get("/-/search.json").status_code == 400
+
+
+def write_extra_rows(data_dir, db_path):
+    """Indicator and project rows made from real sentences of the seeds' sections, appended to the CSVs."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    sections = conn.execute("select id, document_id, text, char_end from sections where text != '' "
+                            "order by document_id, ordinal").fetchall()
+    indicators, projects = [], []
+    for section_id, document_id, text, char_end in sections:
+        offset, start = char_end - len(text), 0
+        for sentence in text.split("。"):
+            row = {"document_id": document_id, "section_id": section_id, "sentence": sentence + "。",
+                   "char_start": offset + start, "char_end": offset + start + 1, "sentence_start": offset + start,
+                   "sentence_end": offset + start + len(sentence) + 1}
+            start += len(sentence) + 1
+            if any(c.isdigit() for c in sentence) and len(indicators) < 400:
+                indicators.append({**row, "id": f"i-{len(indicators)}", "subject": sentence.strip()[:8],
+                                   "value": 1, "measure": "other", "status": "actual", "comparator": "="})
+            elif ("建设" in sentence or "项目" in sentence) and len(projects) < 400:
+                projects.append({**row, "id": f"p-{len(projects)}", "name": sentence.strip()[:10],
+                                 "stage": "other", "status": "actual"})
+    for table, rows in ((fields.INDICATORS, indicators), (fields.PROJECTS, projects)):
+        with open(os.path.join(data_dir, f"{table.name}.csv"), "a", encoding="utf-8", newline="") as fh:
+            csv.DictWriter(fh, table.columns, lineterminator="\n").writerows(rows)
+    return len(indicators), len(projects)
+
+
+@pytest.fixture(scope="module")
+def filled_client(seeds_build, tmp_path_factory):
+    import httpx
+
+    out = tmp_path_factory.mktemp("filled-build")
+    shutil.copytree(seeds_build / "data", out / "data")
+    counts = write_extra_rows(out / "data", seeds_build / "reports.db")
+    assert min(counts) > 50, counts
+    load_database(str(out / "reports.db"), str(out / "data"))
+    proc, base = start_server(out)
+    with httpx.Client(base_url=base, timeout=30) as c:
+        yield c, out / "reports.db"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_search_over_indicators_and_projects(filled_client):
+    client, db = filled_client
+    results = compare(client, db, [fields.INDICATORS, fields.PROJECTS])
+    assert_recall_and_precision(results)
+    assert sum(len(expected) for (q, t), (_, expected) in results.items() if t == "projects") > 50

@@ -1,0 +1,223 @@
+"""Chinese full-text search in stock SQLite FTS5 that finds what a substring search (Ctrl+F) finds.
+
+FTS5's tokenizers split on spaces and punctuation, so an unbroken run of Chinese is one token to them.
+Here the text is cut into tokens in Python and stored space-separated; FTS5 only splits on the spaces.
+Every searchable table T (fields.py lists its `fts` columns, e.g. sections: heading, text) gets a
+contentless FTS5 table T_fts with two columns per searchable column:
+
+- `heading`, `text`: the characters, one token each (whitespace runs become one BREAK token). A query
+  term becomes the phrase of its characters, which FTS5 finds exactly where the term occurs as a
+  substring: one- and two-character queries, 788亿元, PM2.5 and words jieba would split differently
+  all match. This is what Datasette's `?_search=` uses (see match_expression).
+- `heading_words`, `text_words`: jieba's segmentation with the project's user dictionary
+  (vocab/userdict.txt). A query's own segmentation matched against these ranks rows where the query
+  is a sequence of whole words above rows where it is part of a longer word (see words_expression),
+  and lets any SQLite tool search by word: `text_words MATCH '长江存储'`.
+
+The tokenizer is stock `unicode61` told to keep punctuation and symbols as tokens, so the database
+works in any SQLite build with FTS5 (3.25 or later) without loading an extension.
+"""
+import functools
+import logging
+import os
+import re
+
+import jieba
+
+from . import fields
+from .normalize import normalize
+
+USERDICT = os.path.join(os.path.dirname(__file__), "vocab", "userdict.txt")
+BREAK = "\ue000"  # a private-use character standing for a run of whitespace in the indexed text
+# Every category but separators (Z*) and controls is a token character, so only our spaces split tokens.
+TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co'"
+JIEBA_HMM = False  # dictionary words only: the same text always gives the same words
+WORDS_SUFFIX = "_words"
+_WHITESPACE = re.compile(r"\s+")
+_USERDICT_LINE = re.compile(r"^(\S+)(?: (\d+))?(?: ([a-z]+))?$")
+_QUERY_TERM = re.compile(r'"([^"]*)"|(\S+)')  # a "quoted phrase" (may hold spaces) or a run of non-spaces
+
+jieba.setLogLevel(logging.WARNING)
+
+
+class UserDictError(ValueError):
+    pass
+
+
+def read_userdict(path=USERDICT):
+    """[(word, frequency or None, tag or None)] from the user dictionary; '#' lines are comments."""
+    entries, problems = [], []
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            match = _USERDICT_LINE.match(line)
+            if not match:
+                problems.append(f"{path}:{number}: not 'word [frequency] [tag]': {line!r}")
+                continue
+            word, freq, tag = match.groups()
+            entries.append((word, int(freq) if freq else None, tag))
+    if problems:
+        raise UserDictError("\n".join(problems))
+    return entries
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer():
+    """A jieba tokenizer with the default dictionary plus the project's user dictionary."""
+    tk = jieba.Tokenizer()
+    for word, freq, tag in read_userdict():
+        tk.add_word(word, freq, tag)
+    return tk
+
+
+def chars(text):
+    """The text as space-separated characters, each whitespace run one BREAK token."""
+    tokens = []
+    for piece in re.split(r"(\s+)", text or ""):
+        if piece.isspace():
+            tokens.append(BREAK)
+        else:
+            tokens.extend(piece)
+    return " ".join(tokens)
+
+
+def words(text):
+    """The text as space-separated jieba words (whitespace runs become one BREAK token)."""
+    tokens = (BREAK if w.isspace() else _WHITESPACE.sub("", w) for w in tokenizer().cut(text or "", HMM=JIEBA_HMM))
+    return " ".join(t for t in tokens if t)
+
+
+def query_terms(query):
+    """The terms of a typed query, normalized like the reports: quoted phrases whole, else split on spaces."""
+    query = normalize(query or "")
+    if query.count('"') % 2:
+        query += '"'
+    return [quoted or bare for quoted, bare in _QUERY_TERM.findall(query) if (quoted or bare).strip()]
+
+
+def _phrase(tokens):
+    return '"' + tokens.replace('"', '""') + '"'
+
+
+def match_expression(query):
+    """The FTS5 MATCH expression finding rows that contain every term of the query as a substring."""
+    terms = query_terms(query)
+    if not terms:
+        return '""'  # matches nothing
+    return " AND ".join(_phrase(chars(term.strip())) for term in terms)
+
+
+def words_expression(query):
+    """The MATCH expression finding rows where every term is a run of whole jieba words (for ranking)."""
+    terms = query_terms(query)
+    if not terms:
+        return '""'
+    return " AND ".join(_phrase(words(term.strip())) for term in terms)
+
+
+def contains(query, *values):
+    """True when every term of the query occurs in one of the values (case-insensitive, like FTS5)."""
+    haystacks = [_WHITESPACE.sub(" ", v).lower() for v in values if v]
+    return all(any(_WHITESPACE.sub(" ", t.strip()).lower() in h for h in haystacks) for t in query_terms(query))
+
+
+# The index
+
+
+def fts_table(table):
+    return f"{table.name}_fts"
+
+
+def fts_columns(table):
+    """The FTS table's columns: the characters of each searchable column, then its words."""
+    return list(table.fts) + [c + WORDS_SUFFIX for c in table.fts]
+
+
+def searchable_tables():
+    return [t for t in fields.TABLES if t.fts]
+
+
+def create_fts(conn, table):
+    name = fts_table(table)
+    conn.execute(f"drop table if exists [{name}]")
+    columns = ", ".join(f"[{c}]" for c in fts_columns(table))
+    conn.execute(f"create virtual table [{name}] using fts5({columns}, content='', tokenize=\"{TOKENIZE}\")")
+
+
+def index_rows(conn, table):
+    """(rowid, characters..., words...) for every row of the table."""
+    select = ", ".join(f"[{c}]" for c in table.fts)
+    for rowid, *values in conn.execute(f"select rowid, {select} from [{table.name}] order by rowid"):
+        yield (rowid, *[chars(v) for v in values], *[words(v) for v in values])
+
+
+def index_table(conn, table):
+    create_fts(conn, table)
+    columns = ["rowid"] + fts_columns(table)
+    placeholders = ", ".join("?" for _ in columns)
+    names = ", ".join(f"[{c}]" for c in columns)
+    conn.executemany(f"insert into [{fts_table(table)}] ({names}) values ({placeholders})", index_rows(conn, table))
+    conn.execute(f"insert into [{fts_table(table)}] ([{fts_table(table)}]) values ('optimize')")
+
+
+def index_database(conn):
+    """Build the FTS index of every searchable table in an open sqlite3 connection, and commit."""
+    with conn:
+        for table in searchable_tables():
+            index_table(conn, table)
+
+
+# Ranked search across tables (the home page's search box)
+
+LABEL_WEIGHT, BODY_WEIGHT = 5.0, 1.0  # bm25 weights: a hit in a heading, subject or name counts five times
+
+
+def ranked_sql(table):
+    """SQL for the rows of one table that match :chars, best first, at most :limit.
+
+    Order: rows holding the whole query verbatim first (as typed, :typed, or with its spaces removed,
+    :joined, since Chinese is written without spaces), then rows where the query is a run of
+    whole jieba words (:words), then FTS5's bm25 over the character columns (label weighted higher)."""
+    fts = fts_table(table)
+    weights = [LABEL_WEIGHT] + [BODY_WEIGHT] * (len(table.fts) - 1) + [0.0] * len(table.fts)
+    verbatim = " or ".join(f"instr(lower(t.[{c}]), :typed) > 0 or instr(lower(t.[{c}]), :joined) > 0"
+                           for c in table.fts)
+    columns = ", ".join(f"t.[{c}]" for c in table.fts)
+    return f"""select t.rowid as rowid_, t.[{table.primary_key}] as pk_, {columns},
+  ({verbatim}) as verbatim_,
+  t.rowid in (select rowid from [{fts}] where [{fts}] match :words) as whole_words_,
+  bm25([{fts}], {", ".join(str(w) for w in weights)}) as score_
+from [{fts}] join [{table.name}] t on t.rowid = [{fts}].rowid
+where [{fts}] match :chars
+order by verbatim_ desc, whole_words_ desc, score_, t.rowid
+limit :limit"""
+
+
+def count_sql(table):
+    return f"select count(*) from [{fts_table(table)}] where [{fts_table(table)}] match :chars"
+
+
+def search_params(query, limit):
+    terms = [_WHITESPACE.sub(" ", t.strip()).lower() for t in query_terms(query)]
+    return {"chars": match_expression(query), "words": words_expression(query), "typed": " ".join(terms),
+            "joined": "".join(terms).replace(" ", ""), "limit": limit}
+
+
+def rank_key(hit):
+    """Sort key merging hits of several tables in the order ranked_sql gives within one."""
+    return (-hit["verbatim"], -hit["whole_words"], hit["score"])
+
+
+def snippet(query, text, width=40):
+    """(before, hit, after) around the first term of the query found in text, or None."""
+    lowered = (text or "").lower()
+    for term in query_terms(query):
+        at = lowered.find(term.strip().lower())
+        if at >= 0:
+            end = at + len(term.strip())
+            before = text[max(0, at - width):at]
+            return ("…" if at > width else "") + before, text[at:end], text[end:end + width] + (
+                "…" if end + width < len(text) else "")
+    return None
