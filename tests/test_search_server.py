@@ -15,32 +15,20 @@ import pytest
 from wuhan_reports import fields, search
 from wuhan_reports.database import load_database
 
-from conftest import start_server
+from conftest import FIXTURES, start_server
 
 pytestmark = pytest.mark.server
 
-# Queries taken from the seeds (1 to 8 characters); a comment says what each one tests.
-QUERIES = [
-    # one character
-    "光", "湖", "谷", "亿", "5", "G", "%",
-    # two characters, places (车谷, 硚口: in the dictionary, not in the seeds: both sides must say 0)
-    "光谷", "洪山", "汉南", "车谷", "硚口", "商引",
-    # place, street and zone names
-    "东西湖", "走马岭", "金银湖", "临空港", "吴家山", "东湖高新区", "武汉开发区",
-    # companies and projects
-    "长江存储", "华星光电", "光谷火车站", "天马G6", "小米武汉总部", "地铁19号线", "光谷科学岛", "光谷生物城",
-    "国家存储器基地",
-    # numbers with units
-    "788亿元", "279亿元", "9.7%", "2.9万件", "480家", "100亿元", "10.5", "3.7万人", "1263.4亿元", "30周年",
-    # Latin and mixed terms
-    "5G", "PM2.5", "GDP", "gdp", "LED", "3D打印", "T1T2", "100G硅光", "G6二期", "1+3", "PM10",
-    # strings jieba cuts across its word boundaries (光谷|火车站, 长江存储|提升, 资金|788, 建成|4105|套)
-    "谷火车", "存储提升", "资金788", "建成4105套",
-    # common words of four to eight characters
-    "招商引资", "高质量发展", "营商环境", "科技创新", "中部地区崛起", "供给侧结构性改革",
-    # two terms: rows holding both
-    "光谷 招商",
-]
+QUERIES_FILE = os.path.join(FIXTURES, "search_queries.txt")
+
+
+def read_queries(path=QUERIES_FILE):
+    """The queries of tests/fixtures/search_queries.txt (taken from the seeds; '#' lines are comments)."""
+    with open(path, encoding="utf-8") as fh:
+        return [line.strip() for line in fh if line.strip() and not line.startswith("#")]
+
+
+QUERIES = read_queries()
 ABSENT = {"车谷", "硚口"}  # dictionary names no seed mentions
 
 
