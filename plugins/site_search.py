@@ -62,3 +62,8 @@ async def search_json(datasette, request):
 @hookimpl
 def register_routes():
     return [(r"^/-/search$", search_page), (r"^/-/search\.json$", search_json)]
+
+
+@hookimpl
+def startup(datasette):
+    search.tokenizer()  # load jieba and the user dictionary now rather than on the first search
