@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8001
 
-.PHONY: venv build serve test validate clean
+.PHONY: venv build serve test validate clean bench-search
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt
@@ -27,3 +27,6 @@ test: venv  ## every test
 
 clean:
 	rm -rf reports.db .pytest_cache test-artifacts
+
+bench-search: build  ## search latency: FTS against a substring scan on 100x the seeds (about a minute)
+	$(PY) bench/search_bench.py --json bench-out/search.json
