@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8001
 
-.PHONY: venv build serve test validate clean bench-search
+.PHONY: venv build serve test validate clean bench-search release serve-versions cff
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt
@@ -24,6 +24,16 @@ validate: venv
 
 test: venv  ## every test
 	$(PY) -m pytest
+
+release: venv  ## make release VERSION=1.1.0: bump, changelog, checksums, commit, tag vVERSION
+	$(PY) scripts/release.py $(VERSION)
+
+serve-versions: build  ## the latest build plus every tagged release, read-only, http://127.0.0.1:$(PORT)/-/releases
+	$(PY) scripts/serve_versions.py --port $(PORT)
+
+cff: venv  ## .venv-cff with cffconvert (the tests create it too); validate CITATION.cff
+	$(PY) tests/cff_env.py
+	.venv-cff/bin/cffconvert --validate -i CITATION.cff
 
 clean:
 	rm -rf reports.db .pytest_cache test-artifacts

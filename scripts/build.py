@@ -11,7 +11,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from wuhan_reports import site  # noqa: E402
+from wuhan_reports import citation_files, site  # noqa: E402
 from wuhan_reports.build import BuildError, build  # noqa: E402
 
 
@@ -29,6 +29,7 @@ def main(argv=None):
         return 1
     if os.path.abspath(args.out) == ROOT:
         site.write()  # metadata.yml follows fields.py and dataset.yml
+        citation_files.write()  # CITATION.cff and .zenodo.json follow dataset.yml
     counts = ", ".join(f"{name} {n}" for name, n in descriptor["row_counts"].items())
     print(f"built {args.out}: {counts}")
     return 0

@@ -31,15 +31,21 @@ def free_port():
 
 
 def start_server(out_dir):
-    """`python scripts/serve.py --out out_dir --port N` as a real process; returns (process, base URL).
-
-    The server's output goes to out_dir/server.log (a pipe nobody reads would fill and block it)."""
+    """`python scripts/serve.py --out out_dir --port N` as a real process; returns (process, base URL)."""
     port = free_port()
-    log = open(os.path.join(str(out_dir), "server.log"), "wb")
-    proc = subprocess.Popen([sys.executable, os.path.join(ROOT, "scripts", "serve.py"), "--out", str(out_dir),
-                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    return start_command([sys.executable, os.path.join(ROOT, "scripts", "serve.py"), "--out", str(out_dir),
+                          "--port", str(port)], out_dir, port)
+
+
+def start_command(command, log_dir, port, timeout=60):
+    """Run a command that serves Datasette on 127.0.0.1:port; return (process, base URL) once it answers.
+
+    The server's output goes to log_dir/server.log (a pipe nobody reads would fill and block it)."""
+    log_path = os.path.join(str(log_dir), "server.log")
+    log = open(log_path, "wb")
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
+    deadline = time.time() + timeout
     while time.time() < deadline:
         try:
             if httpx.get(base + "/-/versions.json", timeout=2).status_code == 200:
@@ -49,7 +55,7 @@ def start_server(out_dir):
         if proc.poll() is not None:
             break
     proc.kill()
-    with open(os.path.join(str(out_dir), "server.log"), encoding="utf-8", errors="replace") as fh:
+    with open(log_path, encoding="utf-8", errors="replace") as fh:
         raise RuntimeError(f"datasette did not start: {fh.read()[-2000:]}")
 
 

@@ -170,6 +170,7 @@ def filled_client(seeds_build, tmp_path_factory):
 
     out = tmp_path_factory.mktemp("filled-build")
     shutil.copytree(seeds_build / "data", out / "data")
+    shutil.copy(seeds_build / "datapackage.json", out / "datapackage.json")
     counts = write_extra_rows(out / "data", seeds_build / "reports.db")
     assert min(counts) > 50, counts
     load_database(str(out / "reports.db"), str(out / "data"))

@@ -4,11 +4,12 @@ Column types, primary keys and foreign keys come from the Table Schema in fields
 guessing); indexes go on the columns people facet, filter and join on.
 """
 import csv
+import json
 import os
 
 import sqlite_utils
 
-from . import fields, search
+from . import fields, package_info, search
 
 SQLITE_TYPES = {"string": str, "integer": int, "number": float}
 
@@ -45,8 +46,14 @@ def create_table(db, table):
         db[table.name].create_index([column], if_not_exists=True)
 
 
-def load_database(db_path, data_dir):
-    """Build the database at db_path from the CSV files in data_dir (replacing any file there)."""
+def load_database(db_path, data_dir, descriptor=None):
+    """Build the database at db_path from the CSV files in data_dir (replacing any file there).
+
+    `descriptor` (default: the datapackage.json beside data_dir) fills table package_info."""
+    if descriptor is None:
+        with open(os.path.join(os.path.dirname(os.path.abspath(data_dir)), "datapackage.json"),
+                  encoding="utf-8") as fh:
+            descriptor = json.load(fh)
     if os.path.exists(db_path):
         os.remove(db_path)
     db = sqlite_utils.Database(db_path)
@@ -57,6 +64,7 @@ def load_database(db_path, data_dir):
         for table in _load_order():
             rows = read_csv(table, os.path.join(data_dir, f"{table.name}.csv"))
             db[table.name].insert_all(rows, batch_size=2000)
+        package_info.write(db.conn, descriptor)
     problems = db.conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise ValueError(f"{db_path}: {len(problems)} rows break a foreign key, e.g. {problems[0]}")

@@ -22,10 +22,12 @@ def database_path(out_dir):
     return os.path.join(out_dir, f"{DATABASE_NAME}.db")
 
 
-def datasette_args(out_dir, port, host="127.0.0.1"):
-    """The `datasette serve` command line for the build in out_dir."""
-    args = [sys.executable, "-m", "datasette", "serve", "--immutable", database_path(out_dir),
-            "--metadata", METADATA_PATH, "--host", host, "--port", str(port)]
+def datasette_args(out_dir, port, host="127.0.0.1", extra_databases=(), metadata=METADATA_PATH):
+    """The `datasette serve` command line for the build in out_dir (plus any extra immutable databases)."""
+    args = [sys.executable, "-m", "datasette", "serve", "--immutable", database_path(out_dir)]
+    for path in extra_databases:
+        args += ["--immutable", path]
+    args += ["--metadata", metadata, "--host", host, "--port", str(port)]
     for directory, flag in ((PLUGINS_DIR, "--plugins-dir"), (TEMPLATES_DIR, "--template-dir"),
                             (STATIC_DIR, "--static")):
         if os.path.isdir(directory):

@@ -3,7 +3,7 @@ import os
 
 import yaml
 
-from . import fields
+from . import fields, package_info
 from .package import DATABASE_NAME, dataset
 from .search import fts_table
 
@@ -100,8 +100,10 @@ def metadata():
     tables = {}
     for table in fields.TABLES:
         tables[table.name] = {**table_metadata(table), **common}
+    tables[package_info.TABLE] = {"title": package_info.TITLE, "description": package_info.DESCRIPTION, **common}
     return {
         "title": ds["title"],
+        "version": ds["version"],
         "description": ds["description"].strip(),
         **common,
         "databases": {

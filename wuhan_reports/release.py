@@ -1,0 +1,183 @@
+"""Make a release: check, bump the version everywhere, write the changelog and checksums, commit, tag.
+
+The git tag vX.Y.Z is the release. A release is refused when the work tree is dirty, when data/ (or
+any generated file) is not what a fresh build gives, when the version does not follow the previous
+release, or when it is a smaller bump than the changes need (see versioning.py).
+"""
+import datetime
+import hashlib
+import os
+import re
+import tempfile
+
+from . import citation, citation_files, diff, site, versioning, versions
+from .build import build
+from .package import DATA_DIR, dataset
+
+ROOT = site.ROOT
+SEEDS = os.path.join(ROOT, "seeds")
+CHANGELOG = os.path.join(ROOT, "CHANGELOG.md")
+CHECKSUMS = os.path.join(ROOT, "SHA256SUMS")
+README = os.path.join(ROOT, "README.md")
+README_BLOCK = re.compile(r"(<!-- release -->\n).*?(<!-- /release -->)", re.S)
+UNRELEASED = "## Unreleased"
+
+
+class ReleaseError(Exception):
+    """A release that must not be made; the message says why and what to do."""
+
+
+def check_clean(repo=ROOT):
+    status = versions.git(repo, "status", "--porcelain", "--untracked-files=all")
+    if status:
+        files = ", ".join(line[3:] for line in status.splitlines()[:10])
+        raise ReleaseError(f"the work tree has uncommitted changes ({files}); commit or stash them first")
+
+
+def generated_files():
+    """{path relative to the root: expected bytes} of every generated file except the data package."""
+    return {"metadata.yml": site.render().encode("utf-8"),
+            **{name: render().encode("utf-8") for name, render in citation_files.RENDERERS.items()}}
+
+
+def stale_outputs(root=ROOT, seeds=SEEDS):
+    """Paths whose committed content differs from a fresh build of seeds (empty when all is fresh)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        build(seeds, tmp, database=False)
+        expected = {"datapackage.json": _read(os.path.join(tmp, "datapackage.json"))}
+        for name in sorted(os.listdir(os.path.join(tmp, DATA_DIR))):
+            expected[f"{DATA_DIR}/{name}"] = _read(os.path.join(tmp, DATA_DIR, name))
+    expected.update(generated_files())
+    stale = [p for p, data in expected.items() if _read(os.path.join(root, p)) != data]
+    present = {f"{DATA_DIR}/{n}" for n in os.listdir(os.path.join(root, DATA_DIR))}
+    return stale + sorted(present - set(expected))
+
+
+def _read(path):
+    if not os.path.exists(path):
+        return None
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+def check_version(version, previous):
+    """The bump level from the previous release (None for the first release); ReleaseError if invalid."""
+    try:
+        versioning.parse(version)
+        return versioning.bump_level(previous, version) if previous else None
+    except ValueError as e:
+        raise ReleaseError(str(e)) from None
+
+
+def check_bump(level, required, reasons):
+    if versioning.LEVELS.index(level) < versioning.LEVELS.index(required):
+        raise ReleaseError(f"a {level} release cannot hold these changes, they need a {required} release: "
+                           + "; ".join(reasons))
+
+
+def set_dataset_version(version, created):
+    path = versioning.DATASET_YML
+    with open(path, encoding="utf-8") as fh:
+        text = versioning.set_version(fh.read(), version, created)
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    dataset.cache_clear()
+
+
+def readme_block(meta=None):
+    """The README's release block: current version, how to cite it (APA, BibTeX)."""
+    meta = meta or dataset()
+    return (f"Current release: **{meta['version']}** ({citation.released(meta)}), git tag "
+            f"`{versioning.tag(meta['version'])}`; what changed: [CHANGELOG.md](CHANGELOG.md).\n\n"
+            f"APA:\n\n> {citation.apa(meta)}\n\nBibTeX:\n\n```bibtex\n{citation.bibtex(meta)}\n```\n")
+
+
+def update_readme(text, meta=None):
+    """README text with its release block regenerated (unchanged when it has no block)."""
+    return README_BLOCK.sub(lambda m: m.group(1) + readme_block(meta) + m.group(2), text)
+
+
+def changelog_section(version, date, previous_version, diffs, notes=""):
+    head = f"## [{version}] - {date}\n\n"
+    notes = notes.strip()
+    body = (notes + "\n\n" if notes else "") + diff.markdown(diffs, previous_version)
+    tail = (f"\nChecksums of every published file: `SHA256SUMS` at tag `{versioning.tag(version)}` "
+            f"(`sha256sum -c SHA256SUMS`).\n")
+    return head + body + tail
+
+
+def update_changelog(text, section):
+    """The changelog with `section` placed first; notes under '## Unreleased' move into it."""
+    if UNRELEASED not in text:
+        text = text.rstrip("\n") + f"\n\n{UNRELEASED}\n"
+    before, after = text.split(UNRELEASED, 1)
+    match = re.search(r"(?m)^## \[", after)
+    rest = after[match.start():] if match else ""
+    return f"{before}{UNRELEASED}\n\n{section}" + (f"\n{rest}" if rest else "")
+
+
+def unreleased_notes(text):
+    if UNRELEASED not in text:
+        return ""
+    after = text.split(UNRELEASED, 1)[1]
+    match = re.search(r"(?m)^## \[", after)
+    return after[:match.start()] if match else after
+
+
+def checksums(root=ROOT):
+    """SHA256SUMS text (sha256sum format) of the package, the generated files and the seeds."""
+    paths = ["datapackage.json"] + [f"{DATA_DIR}/{n}" for n in sorted(os.listdir(os.path.join(root, DATA_DIR)))]
+    paths += sorted(generated_files()) + [f"seeds/{n}" for n in sorted(os.listdir(os.path.join(root, "seeds")))]
+    lines = [f"{hashlib.sha256(_read(os.path.join(root, p))).hexdigest()}  {p}" for p in paths]
+    return "\n".join(lines) + "\n"
+
+
+def _write(path, text):
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+
+
+def _previous(repo):
+    tags = versions.release_tags(repo)
+    return tags[-1] if tags else (None, None)
+
+
+def release(version, date=None, repo=ROOT, make_tag=True, log=print):
+    """Release `version` of the repository at repo (the one this library lives in); return the tag."""
+    check_clean(repo)
+    previous, previous_tag = _previous(repo)
+    level = check_version(version, previous)
+    if versioning.tag(version) in versions.git(repo, "tag", "--list").splitlines():
+        raise ReleaseError(f"tag {versioning.tag(version)} exists already")
+    stale = stale_outputs(repo, os.path.join(repo, "seeds"))
+    if stale:
+        raise ReleaseError("these files are not what a fresh build gives: " + ", ".join(stale)
+                           + "; run `python scripts/build.py` and commit them")
+    with tempfile.TemporaryDirectory() as tmp:
+        old_dir = versions.export_release(repo, previous_tag, os.path.join(tmp, "old")) if previous else None
+        diffs = diff.diff_packages(old_dir, repo)
+        if previous:
+            required, reasons = versioning.required_bump(diff.read_descriptor(old_dir), diff.read_descriptor(repo),
+                                                         diffs)
+            check_bump(level, required, reasons)
+    date = date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise ReleaseError(f"{date!r} is not a date YYYY-MM-DD") from None
+    set_dataset_version(version, f"{date}T00:00:00Z")
+    build(os.path.join(repo, "seeds"), repo)
+    site.write()
+    citation_files.write(repo)
+    if os.path.exists(README):
+        _write(README, update_readme(open(README, encoding="utf-8").read()))
+    old_log = open(CHANGELOG, encoding="utf-8").read() if os.path.exists(CHANGELOG) else "# Changelog\n"
+    section = changelog_section(version, date, previous, diffs, unreleased_notes(old_log))
+    _write(CHANGELOG, update_changelog(old_log, section))
+    _write(CHECKSUMS, checksums(repo))
+    versions.git(repo, "add", "-A")
+    versions.git(repo, "commit", "--quiet", "-m", f"Release {version}")
+    if make_tag:
+        versions.git(repo, "tag", "-a", versioning.tag(version), "-m", f"Release {version}")
+    log(f"released {version}" + (f" (tag {versioning.tag(version)})" if make_tag else "") + f":\n{section}")
+    return versioning.tag(version)
