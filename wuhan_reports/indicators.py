@@ -1,5 +1,404 @@
-"""Indicators: every number that measures something (SPEC.md). Placeholder until extraction lands."""
+"""Indicators: every number that measures something (SPEC.md).
+
+For each sentence of each section (sentences.py), numbers.find_quantities finds the numbers with
+units; each then gets
+- a subject: the text in front of it in its clause, cleaned of time, scope and predicate words
+  (LEAD_STRIP, TAIL_STRIP); a list "A、B分别增长x%、y%" pairs items with numbers; an empty lead
+  takes the subject of the number before it ("工业投资279亿元,增长16.4%");
+- measure, comparator and status from the word lists below, the part of the report (parts.py)
+  and the words around the number;
+- period: an explicit year in the sentence before the number, else a five-year-plan name, else
+  the period of the part of the report.
+Everything is matched on the simplified matching view; rows quote the normalized text.
+"""
+import re
+
+from . import fields
+from .ids import OccurrenceCounter, row_id
+from .normalize import matching_view, squeeze
+from .numbers import find_quantities
+from .parts import FIVE_YEAR_PLANS, section_parts
+from .sentences import section_sentences
+from .vocab import indicator_for
+
+CLAUSE_END = ",;:。!?()《》"  # line breaks are not clause ends: PDF text breaks lines anywhere  # a subject never reaches back over these
+LIST_SEP = re.compile(r"^[\s、和及与,\-—~～至到]*(?:以及)?[\s、]*$")  # text between numbers of one list: "18.6%、11.8%"
+ITEM_SEP = re.compile(r"、|和|及|与|以及")  # between the items of a subject list
+
+# --- words in front of the number: (pattern, meaning) -------------------------------------------------
+GROWTH = re.compile(r"(?:增长|增加|提高|提升|上升|增|上涨|扩大|翻|(?:增速|增幅)(?:达到|达|为|保持|保持在)?)$")  # GDP增长9.7%
+DECLINE = re.compile(r"(?:下降|减少|降低|降|下滑|回落|压减|缩减|缩短)(?:至|到)?$")  # 浓度下降18.6%
+GROWTH_AFTER = re.compile(r"^(?:以上|左右)?(?:的)?(?:增长|增速|增幅)")  # 每年8%左右增速
+SHARE = re.compile(r"率|比重|占比|比例|占|份额|覆盖")  # 优良率, 占全市, 比重达55%
+COMPARATOR_BEFORE = [  # (pattern at the end of the text in front of the number, comparator)
+    (re.compile(r"(?:不低于|不少于|至少|不小于)$"), ">="),
+    (re.compile(r"(?:不超过|不高于|不多于|最多|控制在)$"), "<="),
+    (re.compile(r"(?:超过|超出|突破|逾|多于|高于|大于|超)$"), ">"),
+    (re.compile(r"(?:低于|少于|不足|不到|小于)$"), "<"),
+    (re.compile(r"(?:约|近|接近|大约|将近|约为)$"), "~"),
+]
+COMPARATOR_AFTER = [  # (pattern right after the number, comparator)
+    (re.compile(r"^(?:以上|及以上)"), ">="),
+    (re.compile(r"^(?:以内|以下|及以下)"), "<="),
+    (re.compile(r"^(?:左右|上下)"), "~"),
+]
+ESTIMATE = re.compile(r"预计")  # applies from 预计 to the end of its sentence
+TARGET = re.compile(r"力争|确保|目标|预期|争取|计划(?:完成|实现|达到)|努力(?:实现|达到)|将达到|要达到")  # in its clause
+TARGET_LEAD = re.compile(r"(?:预期|主要|发展|工作)?目标(?:是|为)")  # "2019年...预期目标是:" scopes the sentence
+
+# --- cleaning a subject ----------------------------------------------------------------------------------
+LEAD_STRIP = re.compile("^(?:" + "|".join([
+    r"(?:截至|截止|到|至|在)?\d{4}\s*年(?:底|末|末期|全年|年底|度)?",  # 2018年, 截至2020年底, 到2025年
+    r"(?:“)?十[一二三四五]五(?:”)?(?:时期|期间|以来|末)?",  # “十三五”时期
+    r"(?:近|过去)?[一二三四五两]年(?:来|内|间)?",  # 五年来, 近五年
+    r"同口径|可比口径|按可比口径|同比",  # 同口径增长10.5%
+    r"全年|年内|今年|明年|去年|当年|一年来|同期|期间|其中|同时|此外|另外|全部|总计|合计|共计|共",  # time, framing
+    r"全区|全市|全县|全省|全镇|我区|我市|本区|全社会",  # scope
+    r"预计|力争|确保|争取|努力|计划|目标|预期",  # status words (kept in the status column)
+    r"每年|年均|举办|开展",  # 每年新引进..., 举办科技成果转化对接活动17场
+    r"累计有|累计|完成|实现|达到|达|为|保持|稳定在|实际完成",  # framing verbs
+    r"[,、\s]",
+]) + ")+")
+TAIL_STRIP = re.compile("(?:" + "|".join([
+    r"(?:同比|比上年|较上年|比去年|年均|每年|平均|分别|(?<![日月人户])均)?(?:增长|增加|提高|提升|上升|(?<![新净])增|上涨|下降|减少|降低|降|下滑|回落)(?:了|至|到)?",
+    r"(?:位居|位列|居于|稳居|跃居|名列|排名|排在|进位至|升至|位于)(?:全国|全省|全市|全区|同类)?",  # rank verbs
+    r"(?:上升|提升|前移|前进|下降|后退)[一二三四五六七八九十\d]+位",  # 综合实力上升一位
+    r"[一二三四五两]年(?:内|来|间)?",  # 五年累计
+    r"(?:是|为|相当于|比|较)“?十[一二三四五]五”?末?(?:的)?|(?:是|为|相当于)\d{4}年(?:的)?|(?:较|比|与)\d{4}年(?:底|末)?(?:相比)?|近[一二三四五两]年|稳定",  # 优良率较2015年增加, 近五年累计
+    r"达到|达|为|是|至|到|超过|超出|超|突破|逾|近|约|接近|不低于|不少于|不超过|不高于|控制在|保持在|稳定在|保持",
+    r"压减|缩短|压缩|增速|增幅|分别|(?<![日月人户])均|共|累计|总计|完成|实现|年均|平均|每年|占|的|预计|迈上|有|计|合计|已|已达|增至|提高到|降至",
+    r"[,、\s]",
+]) + ")+$")
+VERB_ONLY = re.compile(r"^(?:新增|新建|新开工|开工|建成|完成|投入使用|扩建|改建|改造|新改扩建|引进|新引进|培育|新培育|"
+                       r"落户|签约|开业|交付|实施|举办|开展|入选|获批|认定|上市|挂牌|招引|打造|成立|新入库|引入|帮扶|"
+                       r"建设|推动|推进|支持|新登记|发放|兑现|筹集|设立|承担|获得|组建|拥有)$")
+NOUN_STOP = re.compile(r"实现|投产|获|入选|开工|建成|完成|进入|成功|相继|陆续|全部|实施|加快|被|通过|落地|上线|荣获|参与|启动|"
+                       r"提供|达到|连续|累计|包揽|荣获|获得|在")  # where a noun after the number ends: 31个项目投产投运
+GENERIC = re.compile(r"^(?:总数|总量|总额|规模|总规模|存量|增量|余额|总计|累计|数量|增速|增幅)$")  # 新增企业2万多家、总数7万多家
+QUALIFIER = re.compile(r"^(?:国家级|省级|市级|区级|其中|日均|月均|年均|人均|户均)$")  # 孵化器60家(国家级17家)
+# verbs in front of a noun, dropped when the noun is carried to the next number (新建中小学5所、扩建6所)
+VERB_PREFIX = re.compile(r"^(?:大力|积极|加快|持续|深入|全面|新)?(?:新增|新建|发展|推进|推动|开展|实施|培育|引进|建设|支持|举办|"
+                         r"办理|完成|实现|累计|新引进|新培育|净增|增加)+")
+RANK_VERB = re.compile(r"位居|位列|居于|稳居|跃居|名列|排在|进位至|升至|位于|居")  # where a ranked subject ends
+GENERIC_GROUP = re.compile(r"(?:主要|各项|经济)?指标(?:保持|均|都)?.*")  # ...等指标: a list of indicators
+# where the noun of a whole clause ends: 地区生产总值每年跨越一个百亿元台阶 -> 地区生产总值
+CLAUSE_VERB = re.compile(r"每年|跨越|保持|实现|达到|突破|增长|完成|持续|连续|稳居|位居|首次|五年内|年均|迈上|成为")
+CHAIN_VERB = re.compile(r"^(?:新增|新建|新引进|新培育|新认定)")  # shared by the items of a 、 chain
+RANK_SCOPE = re.compile(r"^(?:全国|全省|全市|全区|中心城区|同类|国家级)+")  # 位列全国...: where, not what
+DEFAULT_MEASURE = {"amount": "level", "thing": "count", "percent": "share", "point": "other", "ratio": "other",
+                   "rank": "rank", "phrase": "other"}
 
 
 def extract_indicators(text, sections, document):
-    return []
+    """Indicator rows (dicts with the INDICATORS columns) for one document, in document order."""
+    view = matching_view(text)
+    parts = section_parts(sections, document)
+    counter, rows = OccurrenceCounter(), []
+    for section, s, e in section_sentences(text, sections):
+        for found in _sentence_rows(text, view, s, e, parts[section["id"]], document):
+            sentence = text[s:e]
+            mention = text[found["char_start"]:found["char_end"]]
+            found.update(id=row_id(document["id"], "i", sentence, mention, occurrence=counter(sentence, mention)),
+                         document_id=document["id"], section_id=section["id"], sentence=sentence,
+                         sentence_start=s, sentence_end=e)
+            rows.append({c: found.get(c) for c in fields.INDICATORS.columns})
+    return rows
+
+
+def _sentence_rows(text, view, s, e, part, document):
+    sv = view[s:e]
+    _NOUN_ENDS.clear()
+    quantities = find_quantities(sv)
+    found = _subjects(sv, sv, quantities, _region_prefix(document))
+    back = {v: o for v, o in zip(sv, text[s:e]) if v != o}  # simplified -> as written, for traditional text
+    rows = []
+    for q, (subjects, anchor) in zip(quantities, found):
+        for subj in subjects:
+            subj = "".join(back.get(c, c) for c in subj)
+            rows.append(_row(sv, q, subj, anchor, s, part, document))
+    return rows
+
+
+def _row(sv, q, subject, anchor, offset, part, document):
+    before = squeeze(sv[_clause_start(sv, anchor):anchor])
+    after = squeeze(sv[q.end:q.end + 6])
+    return {
+        "subject": subject, "indicator": indicator_for(subject) if q.kind != "rank" else "",
+        "value": q.value, "unit": q.unit, "value_base": q.value_base, "unit_base": q.unit_base,
+        "measure": q.measure or _measure(q, before, after, subject),
+        "status": _status(sv, q, part, document),
+        "comparator": _comparator(q, before, after),
+        "period": _period(sv[:q.start], part),
+        "char_start": offset + q.start, "char_end": offset + q.end,
+    }
+
+
+def _region_prefix(document):
+    """A pattern for the report's own place name in front of a subject (东湖高新区地区生产总值)."""
+    region = matching_view(document.get("region") or "")
+    names = {region, re.sub(r"\(.*?\)", "", region)} - {""}
+    names |= {n[:-1] for n in names if len(n) > 2 and n[-1] in "区市县"}
+    return re.compile("^(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")") if names else None
+
+
+# --- subjects ----------------------------------------------------------------------------------------------
+def _clause_start(sv, pos):
+    i = pos
+    while i > 0 and sv[i - 1] not in CLAUSE_END:
+        i -= 1
+    return i
+
+
+class _Memory:
+    """The subjects (and their bare nouns) found so far in one sentence."""
+
+    def __init__(self):
+        self.subjects, self.nouns = [], []
+        self.consumed = -1  # end of the last noun taken from after a number (N家X)
+
+    def add(self, subject, noun=None):
+        self.subjects.append(subject)
+        self.nouns.append(noun or _bare_noun(subject))
+
+    @property
+    def last(self):
+        return self.subjects[-1] if self.subjects else ""
+
+    @property
+    def noun(self):
+        return self.nouns[-1] if self.nouns else ""
+
+
+def _bare_noun(subject):
+    return VERB_PREFIX.sub("", subject) or subject
+
+
+def _subjects(sentence, sv, quantities, region):
+    """(subjects, anchor) per quantity: a rank after 均 gets one subject per earlier subject; the anchor is
+    where the words in front of the quantity end (the first number of its list)."""
+    out, memory = [], _Memory()
+    k = 0
+    while k < len(quantities):
+        run = _run(sv, quantities, k)
+        subjects = _run_subjects(sentence, sv, quantities, run, memory, region)
+        for q, (subj, noun) in zip(run, subjects):
+            if isinstance(subj, list):  # one quantity shared by a list of subjects
+                out.append((subj, run[0].start))
+                continue
+            if q.kind == "rank" and re.search(r"均|分别|都", sv[_clause_start(sv, q.start):q.start]) and memory.subjects:
+                out.append((list(dict.fromkeys(memory.subjects)), run[0].start))
+            else:
+                out.append(([subj], run[0].start))
+                if q.kind != "rank" and not subj[len(memory.last):].startswith("占"):  # not "X占计划"
+                    memory.add(subj, noun)
+        k += len(run)
+    return out
+
+
+def _run(sv, quantities, k):
+    """The quantities from k on that form one list: "18.6%、11.8%" (nothing but 、 between them)."""
+    run = [quantities[k]]
+    while k + len(run) < len(quantities):
+        nxt = quantities[k + len(run)]
+        if not LIST_SEP.match(sv[run[-1].end:nxt.start]) or nxt.kind == "rank":
+            break
+        run.append(nxt)
+    return run
+
+
+def _run_subjects(sentence, sv, quantities, run, memory, region):
+    """[(subject, bare noun)] for the quantities of one run."""
+    first = run[0]
+    lead_start = _lead_start(sv, quantities, first)
+    if memory.consumed >= first.start - 1 and memory.consumed > lead_start:  # 10家百亿级企业、5家...: taken
+        lead_start = first.start
+    lead = squeeze(sentence[lead_start:first.start])
+    cleaned = _clean(lead, region)
+    if len(run) == 1 and first.kind in ("percent", "phrase") and "、" in cleaned:  # A、B、C每年两位数以上增长
+        items = [i for i in cleaned.split("、") if len(i) >= 2]
+        if len(items) > 1:
+            return [(items, None)]
+    single = len(run) == 1 or ("分别" not in lead and (run[0].comparator, run[-1].comparator) == (">=", "<="))
+    if not single:
+        items = _items(cleaned, len(run))
+        if items:
+            return [(i, None) for i in items]
+        if "分别" in lead and len(set(memory.subjects)) >= len(run):
+            return [(i, None) for i in list(dict.fromkeys(memory.subjects))[-len(run):]]
+    subject = _finish(cleaned, sentence, sv, run[-1], memory, lead_start, region)
+    chained = lead_start > 0 and memory.subjects and sv[lead_start - 1] == "、" and subject[0] == cleaned
+    verb = CHAIN_VERB.match(memory.subjects[-1]) if chained else None
+    if verb and not VERB_PREFIX.match(subject[0]):  # 新增孵化器7家、众创空间15家 -> 新增众创空间
+        subject = (verb.group(0) + subject[0], subject[1])
+    return [subject] * len(run)
+
+
+def _lead_start(sv, quantities, q):
+    """Start of the text in front of q: its clause start, or the end of the quantity before it in the clause."""
+    start = _clause_start(sv, q.start)
+    for other in quantities:
+        if start <= other.end <= q.start and other is not q:
+            start = other.end
+    while start < q.start and sv[start] in "、和及与 \n":
+        start += 1
+    return start
+
+
+def _clean(lead, region=None):
+    if "等" in lead and not GENERIC_GROUP.fullmatch(lead[lead.rindex("等") + 1:]):
+        lead = lead[lead.rindex("等") + 1:]
+    elif "等" in lead:  # 新登记外资企业数、出口创汇等指标保持两位数以上增长: the items are the subjects
+        lead = lead[:lead.rindex("等")]
+        lead = re.sub(r"^(?:各类|各种|一批|多个|多家|方面)", "", lead)
+    previous = None
+    while previous != lead:
+        previous = lead
+        lead = LEAD_STRIP.sub("", lead)
+        if region:
+            lead = region.sub("", lead) if len(region.sub("", lead)) >= 2 else lead
+        lead = TAIL_STRIP.sub("", lead)
+        lead = lead.strip("“”\"")
+    return lead
+
+
+def _items(cleaned, n):
+    """The n subjects of a list subject "A、B、C", the head of the last item shared by short ones."""
+    items = [i for i in ITEM_SEP.split(cleaned) if i]
+    if len(items) == 1 and n == 2:  # PM10PM2.5平均浓度 (the 、 was lost): split the Latin run
+        m = re.match(r"^([A-Za-z]+\d+(?:\.\d+)?)([A-Za-z]+\d+(?:\.\d+)?)(.*)$", items[0])
+        items = [m.group(1), m.group(2) + m.group(3)] if m else items
+    if len(items) != n:
+        return None
+    last = items[-1]
+    head = re.match(r"^([A-Za-z0-9.]+)(.+)$", last)
+    out = []
+    for item in items[:-1]:
+        if re.fullmatch(r"[A-Za-z0-9.]+", item) and head:  # PM10、PM2.5平均浓度
+            item += head.group(2)
+        elif len(item) <= 2 and len(last) > len(item) + 2:  # 城镇和农村居民人均可支配收入
+            item += last[len(item):]
+        out.append(item)
+    return out + [last]
+
+
+def _finish(cleaned, sentence, sv, q, memory, lead_start, region):
+    """(subject, bare noun) of one quantity, completed from what follows it or from the subjects before it."""
+    if q.kind == "rank":  # 地方一般公共预算收入达到107亿元,位居中心城区第三: the subject is before the rank verb
+        pieces = RANK_VERB.split(cleaned)
+        cleaned = pieces[0]
+        ranked = RANK_SCOPE.sub("", pieces[-1]) if len(pieces) > 1 else ""
+        if not cleaned:
+            return (memory.last or (ranked + "排名" if len(ranked) >= 2 else "")
+                    or _previous_clause(sentence, sv, lead_start, region) or "排名"), None
+    noun = _noun_after(sentence, sv, q)
+    predicate = cleaned != _clean(squeeze(sentence[lead_start:q.start]).rstrip("%0123456789.、"))
+    if q.kind == "percent" and (predicate or TAIL_STRIP.search(squeeze(sentence[lead_start:q.start]))):
+        noun = ""  # 增长10%招商引资...: the words after belong to the next number
+    if q.kind == "amount" and cleaned and not VERB_ONLY.match(cleaned):
+        noun = ""  # 技改投资148亿元: the words after an amount are only its subject after a bare verb
+    if noun and (not cleaned or VERB_ONLY.match(cleaned) or len(cleaned) <= 4 or q.kind == "percent"):
+        memory.consumed = q.end + _NOUN_ENDS.get((sentence, q.end), 0)
+        return (noun if q.kind == "percent" else cleaned + noun), noun
+    if memory.subjects and GENERIC.match(cleaned):
+        return memory.noun + cleaned, memory.noun
+    if memory.subjects and (QUALIFIER.match(cleaned) or sv[lead_start - 1:lead_start] == "("):
+        return (cleaned + memory.noun if cleaned != "其中" else memory.noun), memory.noun
+    if cleaned and (not VERB_ONLY.match(cleaned) or not (memory.subjects or lead_start > 1)):
+        return (memory.last + cleaned if cleaned.startswith("占") and memory.subjects else cleaned), None
+    if memory.subjects:
+        return (memory.noun + cleaned if cleaned else memory.last), memory.noun
+    earlier = _previous_clause(sentence, sv, lead_start, region)
+    if earlier:
+        return (cleaned + earlier if cleaned else earlier), earlier
+    return cleaned or squeeze(sentence[_clause_start(sv, q.start):q.start]) or "数量", None
+
+
+_NOUN_ENDS = {}  # (sentence, quantity end) -> length of the noun taken after it
+
+
+def _noun_after(sentence, sv, q):
+    """The noun right after a count or share: 31个项目投产投运 -> 项目; 70%区级事项网上可办."""
+    if q.kind not in ("thing", "percent", "amount"):
+        return ""
+    rest = sv[q.end:]
+    m = re.match(r"(?:[\u4e00-\u9fff“”A-Za-z0-9+·]|、(?!\d))+", rest)
+    if not m or re.match(r"以上|以下|左右|以内|多|余|的|次|左|和|及|、|增|降|提高|下降|上升|减少|比|同比|为|是|到|至", rest):
+        return ""
+    stop = NOUN_STOP.search(rest, 2, m.end())
+    end = stop.start() if stop else m.end()
+    _NOUN_ENDS[(sentence, q.end)] = end
+    noun = squeeze(sentence[q.end:q.end + end]).strip("“”、")
+    noun = noun[noun.rindex("等") + 1:] if "等" in noun else noun
+    return noun[:20] if len(noun) >= 2 else ""
+
+
+def _previous_clause(sentence, sv, lead_start, region):
+    """The noun of the clause before: 大力发展股权投资机构,新增200家 -> 股权投资机构."""
+    end = lead_start - 1
+    if end <= 0 or sv[end] not in ",;:":
+        return ""
+    start = _clause_start(sv, end)
+    noun = _bare_noun(_clean(squeeze(sentence[start:end]), region))
+    noun = CLAUSE_VERB.split(noun)[0] if len(noun) > 8 else noun
+    return noun if 2 <= len(noun) <= 16 else ""
+
+
+# --- measure, comparator, status, period ---------------------------------------------------------------
+def _measure(q, before, after, subject):
+    if q.kind in ("percent", "point", "ratio"):
+        if DECLINE.search(before):
+            return "decline"
+        if GROWTH.search(before) or GROWTH_AFTER.match(after) or re.search(r"增速|增幅|增长率", before):
+            return "growth"
+        if q.kind == "percent":
+            return "share" if SHARE.search(subject + before) or not before else "other"
+    return DEFAULT_MEASURE[q.kind]
+
+
+def _comparator(q, before, after):
+    for pattern, comparator in COMPARATOR_AFTER:
+        if pattern.match(after):
+            return comparator
+    for pattern, comparator in COMPARATOR_BEFORE:
+        if pattern.search(before):
+            return comparator
+    return q.comparator
+
+
+def _status(sv, q, part, document):
+    head = sv[:q.start]
+    clause = sv[_clause_start(sv, q.start):q.end]
+    if TARGET.search(clause) or TARGET_LEAD.search(head):
+        return "target"
+    estimate = bool(ESTIMATE.search(head))
+    if part.kind == "plan":
+        year = _explicit_period(head)
+        plan_start = document.get("plan_year") or 0
+        if year and int(year[-4:]) < plan_start:
+            return "estimate" if estimate else "actual"
+        return "target"
+    return "estimate" if estimate else "actual"
+
+
+YEAR = re.compile(r"(?<!\d)(\d{4})\s*(?:[-—~～至到]\s*(\d{4})\s*)?年(?![的底]?(?:的|相比|比))")
+BASE_YEAR = re.compile(r"(?:较|比|是|与|相比|同比|对比)\s*$")  # 较2015年: a base year, not the period
+
+
+def _explicit_period(head):
+    found = ""
+    for m in YEAR.finditer(head):
+        if BASE_YEAR.search(head[:m.start()]) or not 1949 < int(m.group(1)) < 2101:
+            continue
+        found = f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+    return found
+
+
+def _period(head, part):
+    explicit = _explicit_period(head)
+    if explicit:
+        return explicit
+    fyp = re.findall(r"十[一二三四五]五", head)
+    if fyp:
+        start, end = FIVE_YEAR_PLANS[fyp[-1]]
+        return f"{start}-{end}"
+    return part.period

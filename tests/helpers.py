@@ -1,0 +1,28 @@
+"""Run the extractors on a small written text, as the pipeline would."""
+from wuhan_reports.indicators import extract_indicators
+from wuhan_reports.projects import extract_projects
+from wuhan_reports.sections import build_sections
+
+REPORT = {"id": "t", "doc_type": "government_work_report", "review_year": 2018, "plan_year": 2019,
+          "plan_end_year": None, "region": "东湖高新区"}
+PLAN = {"id": "t", "doc_type": "five_year_plan", "review_year": 2020, "plan_year": 2021, "plan_end_year": 2025,
+        "region": "东湖高新区"}
+INDICATOR_KEYS = ("mention", "subject", "indicator", "value", "unit", "value_base", "unit_base", "measure", "status",
+                  "comparator", "period")
+
+
+def indicators(text, document=REPORT):
+    sections = build_sections(document["id"], text)
+    rows = extract_indicators(text, sections, document)
+    for r in rows:
+        assert text[r["sentence_start"]:r["sentence_end"]] == r["sentence"]
+        assert r["sentence_start"] <= r["char_start"] < r["char_end"] <= r["sentence_end"]
+    return [dict(mention=text[r["char_start"]:r["char_end"]], **{k: r[k] for k in INDICATOR_KEYS[1:]}) for r in rows]
+
+
+def projects(text, document=REPORT):
+    sections = build_sections(document["id"], text)
+    rows = extract_projects(text, sections, document)
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["name"]
+    return [(r["name"], r["stage"], r["status"]) for r in rows]

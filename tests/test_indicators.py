@@ -1,0 +1,98 @@
+import pytest
+
+from helpers import PLAN, REPORT, indicators
+
+CASES = [
+    pytest.param('一、2018年工作回顾\n2018年,主要经济指标保持较快增长,GDP增长9.7%;规上工业增加值增长10.5%。', REPORT, [
+        {'mention': '9.7%', 'subject': 'GDP', 'indicator': 'gdp', 'value': 9.7, 'unit': '%', 'value_base': 9.7, 'unit_base': '%', 'measure': 'growth', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '10.5%', 'subject': '规上工业增加值', 'indicator': 'industrial_value_added', 'value': 10.5, 'unit': '%', 'value_base': 10.5, 'unit_base': '%', 'measure': 'growth', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+    ], id='headline growth list'),
+    pytest.param('一、2018年工作回顾\n招商引资实际到位资金788亿元,实际利用外资23亿美元,均位列全市第一。', REPORT, [
+        {'mention': '788亿元', 'subject': '招商引资实际到位资金', 'indicator': 'investment_attracted', 'value': 788, 'unit': '亿元', 'value_base': 78800000000, 'unit_base': '元', 'measure': 'level', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '23亿美元', 'subject': '实际利用外资', 'indicator': 'foreign_investment_used', 'value': 23, 'unit': '亿美元', 'value_base': 2300000000, 'unit_base': '美元', 'measure': 'level', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '第一', 'subject': '招商引资实际到位资金', 'indicator': '', 'value': 1, 'unit': '', 'value_base': 1, 'unit_base': '', 'measure': 'rank', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '第一', 'subject': '实际利用外资', 'indicator': '', 'value': 1, 'unit': '', 'value_base': 1, 'unit_base': '', 'measure': 'rank', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+    ], id='均位列 applies to each'),
+    pytest.param('一、2018年工作回顾\nPM10、PM2.5平均浓度分别下降18.6%、11.8%,空气质量优良率上升5.8%。', REPORT, [
+        {'mention': '18.6%', 'subject': 'PM10平均浓度', 'indicator': 'pm10', 'value': 18.6, 'unit': '%', 'value_base': 18.6, 'unit_base': '%', 'measure': 'decline', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '11.8%', 'subject': 'PM2.5平均浓度', 'indicator': 'pm25', 'value': 11.8, 'unit': '%', 'value_base': 11.8, 'unit_base': '%', 'measure': 'decline', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '5.8%', 'subject': '空气质量优良率', 'indicator': 'air_quality_good_days', 'value': 5.8, 'unit': '%', 'value_base': 5.8, 'unit_base': '%', 'measure': 'growth', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+    ], id='PM list with 、'),
+    pytest.param('一、2018年工作回顾\nPM10PM2.5平均浓度分别下降18.6%11.8%。', REPORT, [
+        {'mention': '18.6%', 'subject': 'PM10平均浓度', 'indicator': 'pm10', 'value': 18.6, 'unit': '%', 'value_base': 18.6, 'unit_base': '%', 'measure': 'decline', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '11.8%', 'subject': 'PM2.5平均浓度', 'indicator': 'pm25', 'value': 11.8, 'unit': '%', 'value_base': 11.8, 'unit_base': '%', 'measure': 'decline', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+    ], id='PM list whose 、 was lost'),
+    pytest.param('一、2023年工作回顾\n规上工业增加值、固定资产投资、社会消费品零售总额、一般公共预算收入分别增长8.2%、8.1%、8.7%、21.2%。', dict(REPORT, review_year=2023, plan_year=2024), [
+        {'mention': '8.2%', 'subject': '规上工业增加值', 'indicator': 'industrial_value_added', 'value': 8.2, 'unit': '%', 'value_base': 8.2, 'unit_base': '%', 'measure': 'growth', 'status': 'actual', 'comparator': '=', 'period': '2023'},
+        {'mention': '8.1%', 'subject': '固定资产投资', 'indicator': 'fixed_asset_investment', 'value': 8.1, 'unit': '%', 'value_base': 8.1, 'unit_base': '%', 'measure': 'growth', 'status': 'actual', 'comparator': '=', 'period': '2023'},
+        {'mention': '8.7%', 'subject': '社会消费品零售总额', 'indicator': 'retail_sales', 'value': 8.7, 'unit': '%', 'value_base': 8.7, 'unit_base': '%', 'measure': 'growth', 'status': 'actual', 'comparator': '=', 'period': '2023'},
+        {'mention': '21.2%', 'subject': '一般公共预算收入', 'indicator': 'local_general_budget_revenue', 'value': 21.2, 'unit': '%', 'value_base': 21.2, 'unit_base': '%', 'measure': 'growth', 'status': 'actual', 'comparator': '=', 'period': '2023'},
+    ], id='four subjects 分别'),
+    pytest.param('一、2021年工作回顾\n预计全年完成地区生产总值 1720 亿元、 同比增\n长 14.5%,总量稳居中心城区第一;', dict(REPORT, review_year=2021, plan_year=2022), [
+        {'mention': '1720 亿元', 'subject': '地区生产总值', 'indicator': 'gdp', 'value': 1720, 'unit': '亿元', 'value_base': 172000000000, 'unit_base': '元', 'measure': 'level', 'status': 'estimate', 'comparator': '=', 'period': '2021'},
+        {'mention': '14.5%', 'subject': '地区生产总值', 'indicator': 'gdp', 'value': 14.5, 'unit': '%', 'value_base': 14.5, 'unit_base': '%', 'measure': 'growth', 'status': 'estimate', 'comparator': '=', 'period': '2021'},
+        {'mention': '第一', 'subject': '地区生产总值总量', 'indicator': '', 'value': 1, 'unit': '', 'value_base': 1, 'unit_base': '', 'measure': 'rank', 'status': 'estimate', 'comparator': '=', 'period': '2021'},
+    ], id='PDF line breaks inside numbers'),
+    pytest.param('一、2018年工作回顾\n全年新增企业2万多家、总数7万多家,新增高新技术企业480家、独角兽企业3家。', REPORT, [
+        {'mention': '2万多家', 'subject': '新增企业', 'indicator': '', 'value': 2, 'unit': '万家', 'value_base': 20000, 'unit_base': '家', 'measure': 'count', 'status': 'actual', 'comparator': '>', 'period': '2018'},
+        {'mention': '7万多家', 'subject': '企业总数', 'indicator': 'enterprises', 'value': 7, 'unit': '万家', 'value_base': 70000, 'unit_base': '家', 'measure': 'count', 'status': 'actual', 'comparator': '>', 'period': '2018'},
+        {'mention': '480家', 'subject': '新增高新技术企业', 'indicator': '', 'value': 480, 'unit': '家', 'value_base': 480, 'unit_base': '家', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '3家', 'subject': '新增独角兽企业', 'indicator': '', 'value': 3, 'unit': '家', 'value_base': 3, 'unit_base': '家', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+    ], id='总数 takes the noun before'),
+    pytest.param('一、2018年工作回顾\n实施第十二批“3551光谷人才计划”,推动5G产业发展,地铁11号线东段提前通车,出台高质量发展20条。东湖高新区创建30周年。重点抓好以下六个方面工作。', REPORT, [
+    ], id='names, ordinals, anniversaries and own parts are not indicators'),
+    pytest.param('一、2018年工作回顾\n新增孵化器7家、众创空间15家,累计有孵化器60家(国家级17家)。', REPORT, [
+        {'mention': '7家', 'subject': '新增孵化器', 'indicator': '', 'value': 7, 'unit': '家', 'value_base': 7, 'unit_base': '家', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '15家', 'subject': '新增众创空间', 'indicator': '', 'value': 15, 'unit': '家', 'value_base': 15, 'unit_base': '家', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '60家', 'subject': '孵化器', 'indicator': '', 'value': 60, 'unit': '家', 'value_base': 60, 'unit_base': '家', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '17家', 'subject': '国家级孵化器', 'indicator': '', 'value': 17, 'unit': '家', 'value_base': 17, 'unit_base': '家', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+    ], id='chained 新增 and 国家级 in brackets'),
+    pytest.param('一、2018年工作回顾\n大力发展股权投资机构,新增200家,总数达1100家。', REPORT, [
+        {'mention': '200家', 'subject': '新增股权投资机构', 'indicator': '', 'value': 200, 'unit': '家', 'value_base': 200, 'unit_base': '家', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '1100家', 'subject': '股权投资机构总数', 'indicator': '', 'value': 1100, 'unit': '家', 'value_base': 1100, 'unit_base': '家', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+    ], id='empty lead takes the previous clause'),
+    pytest.param('一、2018年工作回顾\n新建中小学5所、投入使用5所、扩建6所,增加学位近万个。', REPORT, [
+        {'mention': '5所', 'subject': '新建中小学', 'indicator': '', 'value': 5, 'unit': '所', 'value_base': 5, 'unit_base': '所', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '5所', 'subject': '中小学投入使用', 'indicator': '', 'value': 5, 'unit': '所', 'value_base': 5, 'unit_base': '所', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '6所', 'subject': '中小学扩建', 'indicator': '', 'value': 6, 'unit': '所', 'value_base': 6, 'unit_base': '所', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '万个', 'subject': '增加学位', 'indicator': '', 'value': 1, 'unit': '万个', 'value_base': 10000, 'unit_base': '个', 'measure': 'count', 'status': 'actual', 'comparator': '~', 'period': '2018'},
+    ], id='verbs after the first item'),
+    pytest.param('一、2018年工作回顾\n办理外籍人才认定28人次,占全市一半。', REPORT, [
+        {'mention': '28人次', 'subject': '办理外籍人才认定', 'indicator': '', 'value': 28, 'unit': '人次', 'value_base': 28, 'unit_base': '人次', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+        {'mention': '一半', 'subject': '办理外籍人才认定占全市', 'indicator': '', 'value': 0.5, 'unit': '', 'value_base': 50, 'unit_base': '%', 'measure': 'share', 'status': 'actual', 'comparator': '=', 'period': '2018'},
+    ], id='一半 and 近万'),
+    pytest.param('二、2019年重点工作任务\n2019年经济社会发展的预期目标是:地区生产总值增长8.0%以上;招商引资实际到位资金七百八十八亿元;确保全年新增城镇就业岗位4万个。', REPORT, [
+        {'mention': '8.0%', 'subject': '地区生产总值', 'indicator': 'gdp', 'value': 8, 'unit': '%', 'value_base': 8, 'unit_base': '%', 'measure': 'growth', 'status': 'target', 'comparator': '>=', 'period': '2019'},
+        {'mention': '七百八十八亿元', 'subject': '招商引资实际到位资金', 'indicator': 'investment_attracted', 'value': 788, 'unit': '亿元', 'value_base': 78800000000, 'unit_base': '元', 'measure': 'level', 'status': 'target', 'comparator': '=', 'period': '2019'},
+        {'mention': '4万个', 'subject': '新增城镇就业岗位', 'indicator': 'urban_new_jobs', 'value': 4, 'unit': '万个', 'value_base': 40000, 'unit_base': '个', 'measure': 'count', 'status': 'target', 'comparator': '=', 'period': '2019'},
+    ], id='plan part, Chinese numeral, 确保'),
+    pytest.param('一、“十三五”时期发展成就\n“十三五”时期,东湖高新区发展迅速。2020年东湖高新区地区生产总值超2000亿元、同比增长5.1%。\n二、发展目标\n全区经济总量突破5000亿元,打造1-2家千亿级企业,万人发明专利拥有量翻一番。', PLAN, [
+        {'mention': '2000亿元', 'subject': '地区生产总值', 'indicator': 'gdp', 'value': 2000, 'unit': '亿元', 'value_base': 200000000000, 'unit_base': '元', 'measure': 'level', 'status': 'actual', 'comparator': '>', 'period': '2020'},
+        {'mention': '5.1%', 'subject': '地区生产总值', 'indicator': 'gdp', 'value': 5.1, 'unit': '%', 'value_base': 5.1, 'unit_base': '%', 'measure': 'growth', 'status': 'actual', 'comparator': '=', 'period': '2020'},
+        {'mention': '5000亿元', 'subject': '经济总量', 'indicator': 'gdp', 'value': 5000, 'unit': '亿元', 'value_base': 500000000000, 'unit_base': '元', 'measure': 'level', 'status': 'target', 'comparator': '>', 'period': '2021-2025'},
+        {'mention': '1', 'subject': '打造千亿级企业', 'indicator': '', 'value': 1, 'unit': '家', 'value_base': 1, 'unit_base': '家', 'measure': 'count', 'status': 'target', 'comparator': '>=', 'period': '2021-2025'},
+        {'mention': '2家', 'subject': '打造千亿级企业', 'indicator': '', 'value': 2, 'unit': '家', 'value_base': 2, 'unit_base': '家', 'measure': 'count', 'status': 'target', 'comparator': '<=', 'period': '2021-2025'},
+        {'mention': '翻一番', 'subject': '万人发明专利拥有量', 'indicator': 'invention_patents_owned', 'value': 2, 'unit': '倍', 'value_base': 2, 'unit_base': '倍', 'measure': 'growth', 'status': 'target', 'comparator': '=', 'period': '2021-2025'},
+    ], id='five-year plan: review chapter actual, range 1-2家, 翻一番'),
+    pytest.param('二、工作目标\n力争地区生产总值保持每年8%左右增速,固定资产投资额、工业增加值、服务业增加值每年达到两位数以上增长。', dict(PLAN, doc_type="implementation_plan", plan_end_year=None, plan_year=2019), [
+        {'mention': '8%', 'subject': '地区生产总值', 'indicator': 'gdp', 'value': 8, 'unit': '%', 'value_base': 8, 'unit_base': '%', 'measure': 'growth', 'status': 'target', 'comparator': '~', 'period': ''},
+        {'mention': '两位数', 'subject': '固定资产投资额', 'indicator': 'fixed_asset_investment', 'value': 10, 'unit': '%', 'value_base': 10, 'unit_base': '%', 'measure': 'growth', 'status': 'target', 'comparator': '>=', 'period': ''},
+        {'mention': '两位数', 'subject': '工业增加值', 'indicator': 'industrial_value_added', 'value': 10, 'unit': '%', 'value_base': 10, 'unit_base': '%', 'measure': 'growth', 'status': 'target', 'comparator': '>=', 'period': ''},
+        {'mention': '两位数', 'subject': '服务业增加值', 'indicator': 'services_value_added', 'value': 10, 'unit': '%', 'value_base': 10, 'unit_base': '%', 'measure': 'growth', 'status': 'target', 'comparator': '>=', 'period': ''},
+    ], id='两位数 shared by a list'),
+    pytest.param('一、過去五年工作回顧\n地方一般公共預算收入76.3億元,是2011年的2倍。', dict(REPORT, review_year=2016, plan_year=2017), [
+        {'mention': '76.3億元', 'subject': '地方一般公共預算收入', 'indicator': 'local_general_budget_revenue', 'value': 76.3, 'unit': '亿元', 'value_base': 7630000000, 'unit_base': '元', 'measure': 'level', 'status': 'actual', 'comparator': '=', 'period': '2016'},
+        {'mention': '2倍', 'subject': '地方一般公共預算收入', 'indicator': 'local_general_budget_revenue', 'value': 2, 'unit': '倍', 'value_base': 2, 'unit_base': '倍', 'measure': 'other', 'status': 'actual', 'comparator': '=', 'period': '2016'},
+    ], id='traditional characters'),
+    pytest.param('一、2019年工作回顾\n全国县域经济百强榜进位至第77位。全区有效刑事警情下降20.7%,拆除违建10多万方,企业开办压减至4.5个工作日。', dict(REPORT, review_year=2019, plan_year=2020), [
+        {'mention': '第77位', 'subject': '全国县域经济百强榜', 'indicator': '', 'value': 77, 'unit': '', 'value_base': 77, 'unit_base': '', 'measure': 'rank', 'status': 'actual', 'comparator': '=', 'period': '2019'},
+        {'mention': '20.7%', 'subject': '有效刑事警情', 'indicator': '', 'value': 20.7, 'unit': '%', 'value_base': 20.7, 'unit_base': '%', 'measure': 'decline', 'status': 'actual', 'comparator': '=', 'period': '2019'},
+        {'mention': '10多万方', 'subject': '拆除违建', 'indicator': '', 'value': 10, 'unit': '万方', 'value_base': 100000, 'unit_base': '立方米', 'measure': 'level', 'status': 'actual', 'comparator': '>', 'period': '2019'},
+        {'mention': '4.5个工作日', 'subject': '企业开办', 'indicator': '', 'value': 4.5, 'unit': '个工作日', 'value_base': 4.5, 'unit_base': '工作日', 'measure': 'level', 'status': 'actual', 'comparator': '=', 'period': '2019'},
+    ], id='rank, decline, 多万, 工作日'),
+]
+
+
+@pytest.mark.parametrize("text, document, expected", CASES)
+def test_indicators(text, document, expected):
+    assert indicators(text, document) == expected

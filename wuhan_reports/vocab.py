@@ -1,0 +1,47 @@
+"""The indicator vocabulary (vocab/indicators.csv): normalized names and the phrasings that map to them.
+
+A subject maps to a name when, after dropping scope words in front (全区, 全年, 累计) and measure words
+behind (总额, 增速, 比重), it equals one of the name's aliases. Equality, not containment, so
+规上工业增加值 never becomes gdp and 跨境电商进出口交易额 never becomes foreign_trade.
+"""
+import csv
+import functools
+import os
+import re
+
+from .normalize import matching_view
+
+PATH = os.path.join(os.path.dirname(__file__), "vocab", "indicators.csv")
+# scope words in front of a subject that do not change what is measured
+SCOPE_PREFIX = re.compile(r"^(?:全区|全市|全县|全省|全年|年度|累计|五年累计|全口径|主要|当年)+")
+# measure words behind a subject: the same indicator, measured as a total, a rate or a share
+MEASURE_SUFFIX = re.compile(r"(?:总额|总量|总数|数量|规模|增速|增幅|增长率|比重|占比|年均增速|总计|完成额|额)$")
+
+
+@functools.lru_cache(maxsize=1)
+def aliases():
+    """{alias: indicator id} from the vocabulary file."""
+    table = {}
+    with open(PATH, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for alias in row["aliases"].split("|"):
+                table[alias.strip()] = row["id"]
+    return table
+
+
+def indicator_for(subject):
+    """The vocabulary id for a subject, or '' when it is outside the vocabulary."""
+    s = matching_view(subject).replace(" ", "")
+    table = aliases()
+    for candidate in _candidates(s):
+        if candidate in table:
+            return table[candidate]
+    return ""
+
+
+def _candidates(s):
+    s = SCOPE_PREFIX.sub("", s)
+    yield s
+    stripped = MEASURE_SUFFIX.sub("", s)
+    if stripped != s:
+        yield stripped
