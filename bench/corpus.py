@@ -3,10 +3,11 @@
 Copy 0 is the seeds themselves (file names and catalog unchanged). Every further copy k of seed s is
 the seed's decoded text with, decided by a random generator seeded with (k, s):
 - its paragraphs shuffled within each section (headings, chrome and short lines stay in place);
-- every region name of wuhan_reports/vocab/regions.csv replaced by another district (bench/districts.txt);
-- every year from 1990 to 2035 shifted by the same offset (-9..+9);
-- every other number of two or more digits, or with a decimal point, in a paragraph scaled by 0.8..1.2
-  (same number of decimals).
+- every district or zone name of wuhan_reports/vocab/regions.csv replaced by another district
+  (bench/districts.txt) and every year from 1990 to 2035 shifted by the same offset (-9..+9), each copy
+  with its own (district, offset) pair while there are pairs left;
+- every other number of two or more digits, or with a decimal point, in a long line scaled by 0.8..1.2
+  (same number of decimals; a heading's own number stays).
 Its file is `k{k:05d}_<seed file name>` and its catalog entry is the seed's, with the title rewritten
 the same way. The output is a pure function of the seeds and the size, so runs are comparable.
 
@@ -53,14 +54,27 @@ def districts():
         return [line.strip() for line in fh if line.strip() and not line.startswith("#")]
 
 
+YEAR_SHIFTS = [d for d in range(-9, 10) if d]
+# a heading label at the start of a line, left alone by the number perturbation: 1. 10、 (3) （3）
+LABEL = re.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、．])")
+
+
+def variants(targets):
+    """Every (district, year shift), in a fixed random order: copy k of a seed gets the k-th, so copies
+    differ even when a seed has few numbers or paragraphs to change (beyond that, the choice is random)."""
+    combos = [(t, d) for t in targets for d in YEAR_SHIFTS]
+    random.Random("variants").shuffle(combos)
+    return combos
+
+
 class Variant:
     """The rewriting rules of one copy of one seed."""
 
-    def __init__(self, rng, names, targets):
+    def __init__(self, rng, names, target, year_shift):
         self.rng = rng
         self.region = re.compile("|".join(re.escape(n) for n in names))
-        self.target = rng.choice(targets)
-        self.year_shift = rng.choice([d for d in range(-9, 10) if d])
+        self.target = target
+        self.year_shift = year_shift
 
     def words(self, text):
         """Region names and years rewritten (used on every line and on the catalog title)."""
@@ -68,7 +82,7 @@ class Variant:
         return YEAR.sub(lambda m: str(int(m.group()) + self.year_shift), text)
 
     def numbers(self, line):
-        """Numbers that are not years scaled by 0.8..1.2, keeping their number of decimals."""
+        """Numbers that are not years scaled by 0.8..1.2, keeping their number of decimals (and labels)."""
         def scale(m):
             s = m.group()
             if YEAR.fullmatch(s) or ("." not in s and len(s) < 2):
@@ -76,7 +90,9 @@ class Variant:
             decimals = len(s.split(".")[1]) if "." in s else 0
             value = float(s) * self.rng.uniform(0.8, 1.2)
             return f"{value:.{decimals}f}" if decimals else str(max(10, round(value)))
-        return NUMBER.sub(scale, line)
+        label = LABEL.match(line)
+        keep = label.end() if label else 0
+        return line[:keep] + NUMBER.sub(scale, line[keep:])
 
     def text(self, text):
         lines = text.split("\n")
@@ -86,7 +102,7 @@ class Variant:
             self.rng.shuffle(moved)
             for i, line in zip(group, moved):
                 lines[i] = line
-        lines = [self.numbers(line) if para else line for line, para in zip(lines, is_paragraph)]
+        lines = [self.numbers(line) if len(line.strip()) >= MIN_PARAGRAPH else line for line in lines]
         return self.words("\n".join(lines))
 
 
@@ -107,7 +123,7 @@ def generate(seeds_dir, out_dir, size):
     """Write `size` copies of the seeds (copy 0 = the seeds) and a catalog into out_dir; return the file count."""
     os.makedirs(out_dir, exist_ok=True)
     entries = catalog.load(seeds_dir)
-    names, targets = region_names(), districts()
+    names, combos = region_names(), variants(districts())
     sources = [(os.path.basename(p), read_report(p).text) for p in report_paths(seeds_dir)]
     lines, count = [], 0
     for k in range(size):
@@ -115,7 +131,9 @@ def generate(seeds_dir, out_dir, size):
             file_name = name if k == 0 else f"k{k:05d}_{name}"
             entry = dict(entries.get(name) or {})
             if k:
-                variant = Variant(random.Random(f"{k}/{s}"), names, targets)
+                rng = random.Random(f"{k}/{s}")
+                target, shift = combos[k - 1] if k <= len(combos) else rng.choice(combos)
+                variant = Variant(rng, names, target, shift)
                 text = variant.text(text)
                 if entry.get("title"):
                     entry["title"] = variant.words(entry["title"])

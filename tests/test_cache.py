@@ -133,3 +133,29 @@ def test_a_cache_directory_elsewhere_leaves_unrelated_files_alone(seeds, tmp_pat
     (elsewhere / "keep.txt").write_text("mine", encoding="utf-8")
     build(str(seeds), str(tmp_path / "out"), jobs=1, cache_dir=str(elsewhere))
     assert sorted(os.listdir(elsewhere)) == ["keep.txt", f"reports-{cache.code_version()}"]
+
+
+def test_only_changed_reports_are_revalidated_but_every_key_is_checked(tmp_path):
+    from wuhan_reports.build import assemble, process_all, validate_changes
+    from wuhan_reports.package import write_package
+
+    reports = process_all(SEEDS, jobs=1)
+    tables = assemble(reports)
+    write_package(str(tmp_path), tables)
+    assert validate_changes(str(tmp_path), tables, reports[:1]) == []
+    bad = reports[1]
+    bad.sections[1]["level"] = "not a number"
+    errors = validate_changes(str(tmp_path), assemble(reports), [bad])
+    assert errors and any("level" in e or "type" in e.lower() for e in errors)
+    twin = assemble(reports)
+    twin["sections"].append(dict(twin["sections"][0]))  # one section id twice, across the whole table
+    assert any("occurs more than once" in e for e in validate_changes(str(tmp_path), twin, reports[:1]))
+
+
+def test_a_build_that_fails_validation_caches_nothing(seeds, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    monkeypatch.setattr(build_mod, "validate_changes", lambda *a: ["a made-up validation error"])
+    with pytest.raises(build_mod.BuildError):
+        build(str(seeds), str(out), jobs=1)
+    directory = out / build_mod.CACHE_DIR / f"reports-{cache.code_version()}"
+    assert not directory.exists() or os.listdir(directory) == []

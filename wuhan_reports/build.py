@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from . import catalog, fields, timing
 from .cache import ReportCache, report_key
 from .database import load_database
-from .package import DATA_DIR, DATABASE_NAME, validate, write_package
+from .package import DATA_DIR, DATABASE_NAME, duplicate_keys, validate, write_package
 from .pipeline import process_report
 from .read import ReportError, report_paths
 
@@ -60,7 +60,8 @@ def process_all(seeds_dir, progress=None, jobs=None, cache_dir=None, stats=None)
 
     Reports are processed by `jobs` worker processes (default: one per CPU); the result does not depend
     on `jobs`. With `cache_dir`, a report whose file, catalog entry and code are unchanged since the
-    last build is read from the cache instead. `stats`, if given, receives the counts and stage timings."""
+    last build is read from the cache instead. `stats`, if given, receives the counts, stage timings, the
+    cache, and the freshly processed reports by key (build() caches them once the package validates)."""
     entries, paths = _inputs(seeds_dir)
     cache = ReportCache(cache_dir) if cache_dir else None
     tasks = [(path, entries.get(os.path.basename(path))) for path in paths]
@@ -73,13 +74,10 @@ def process_all(seeds_dir, progress=None, jobs=None, cache_dir=None, stats=None)
     for i, (report, error, seconds) in zip(todo, _process_many([tasks[i] for i in todo], jobs)):
         timing.add(timings, seconds)
         results[i] = report if report is not None else error
-        if report is not None and cache:
-            cache.put(keys[i], report)
         _tick(progress, os.path.basename(tasks[i][0]))
-    if cache:
-        cache.prune(keys)
     if stats is not None:
-        stats.update(reports=len(tasks), processed=len(todo), cached=len(tasks) - len(todo), timings=timings)
+        stats.update(reports=len(tasks), processed=len(todo), cached=len(tasks) - len(todo), timings=timings,
+                     fresh={keys[i]: results[i] for i in todo}, cache=cache, keys=keys)
     problems = [r for r in results if isinstance(r, str)]
     reports = [r for r in results if not isinstance(r, str)]
     problems += check_duplicates(reports)
@@ -168,7 +166,14 @@ def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir
         with timing.stage("reports"):
             reports = process_all(seeds_dir, bar.report if bar else progress, jobs,
                                   cache_dir and os.path.join(out_dir, cache_dir), stats)
-        tables = write_outputs(reports, out_dir, database, bar)
+        fresh, cache = stats.pop("fresh"), stats.pop("cache")
+        tables = write_outputs(reports, out_dir, database, bar, fresh=list(fresh.values()))
+        if cache:
+            with timing.stage("cache"):
+                for key, report in fresh.items():  # only reports whose rows have validated
+                    cache.put(key, report)
+                cache.prune(stats.pop("keys"))
+    stats.pop("keys", None)
     if bar:
         bar.close()
     timing.add(timings, stats.pop("timings"))
@@ -178,8 +183,11 @@ def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir
             "stats": stats}
 
 
-def write_outputs(reports, out_dir, database, bar=None):
-    """Package, validate and load `reports` in a temporary directory, then publish into out_dir."""
+def write_outputs(reports, out_dir, database, bar=None, fresh=None):
+    """Package, validate and load `reports` in a temporary directory, then publish into out_dir.
+
+    `fresh` are the reports processed in this build (default: all); the others come from the cache and
+    validated when they were processed, so only the fresh ones are validated again, plus the keys of all."""
     os.makedirs(out_dir, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".build-", dir=out_dir)
     try:
@@ -187,7 +195,7 @@ def write_outputs(reports, out_dir, database, bar=None):
         with _step(bar, "package"):
             descriptor = write_package(tmp, tables)
         with _step(bar, "validate"):
-            errors = validate(tmp)
+            errors = validate_changes(tmp, tables, reports if fresh is None else fresh)
         if errors:
             raise BuildError(["the package does not validate:"] + errors)
         if database:
@@ -197,6 +205,22 @@ def write_outputs(reports, out_dir, database, bar=None):
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return {**tables, "descriptor": descriptor}
+
+
+def validate_changes(package_dir, tables, fresh):
+    """Frictionless validation of the rows of the `fresh` reports, and unique keys across all rows.
+
+    Every foreign key of a report's rows points into the same report (or into indicator_names, which is
+    included whole), so a report's rows validate alone; what joins reports is key uniqueness."""
+    if len(fresh) == len(tables["documents"]):
+        return validate(package_dir)
+    errors = duplicate_keys(tables)
+    if fresh:
+        scratch = os.path.join(package_dir, ".validate")
+        write_package(scratch, {**assemble(fresh), "indicator_names": tables["indicator_names"]})
+        errors += validate(scratch)
+        shutil.rmtree(scratch)
+    return errors
 
 
 @contextmanager
