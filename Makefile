@@ -28,6 +28,7 @@ test: venv  ## every test
 clean:
 	rm -rf reports.db .pytest_cache test-artifacts
 
+SIZES ?= 1,10,100
 .PHONY: bench
 bench: venv  ## benchmark: synthetic corpus at 1x, 10x, 100x the seeds (SIZES=1,10,100,1000 adds 1000x)
-	$(PY) -m bench.run --sizes $(or $(SIZES),1,10,100)
+	$(PY) -m bench.run --sizes $(SIZES)
