@@ -40,3 +40,8 @@ clean:
 
 bench-search: build  ## search latency: FTS against a substring scan on 100x the seeds (about a minute)
 	$(PY) bench/search_bench.py --json bench-out/search.json
+
+SIZES ?= 1,10,100
+.PHONY: bench
+bench: venv  ## benchmark: synthetic corpus at 1x, 10x, 100x the seeds (SIZES=1,10,100,1000 adds 1000x)
+	$(PY) -m bench.run --sizes $(SIZES)

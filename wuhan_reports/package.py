@@ -142,6 +142,21 @@ def write_package(out_dir, tables):
     return desc
 
 
+def duplicate_keys(tables):
+    """Problems for values repeated in a primary-key or unique column of {table name: rows}."""
+    problems = []
+    for table in fields.TABLES:
+        for f in table.fields:
+            if f.name != table.primary_key and not f.unique:
+                continue
+            seen, repeated = set(), set()
+            for row in tables[table.name]:
+                value = row.get(f.name)
+                (repeated if value in seen else seen).add(value)
+            problems += [f"{table.name}: {f.name} {value!r} occurs more than once" for value in sorted(repeated)][:20]
+    return problems
+
+
 def validate(out_dir):
     """Frictionless validation of the package in out_dir: a list of error messages (empty if valid)."""
     from frictionless import Package, system

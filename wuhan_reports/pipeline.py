@@ -15,6 +15,7 @@ from .normalize import normalize
 from .projects import extract_projects
 from .read import ReportError, read_report
 from .sections import build_sections
+from .timing import stage
 
 
 @dataclass
@@ -29,21 +30,24 @@ class Report:
 
 def process_report(path, entry=None):
     """The Report for the file at `path`; `entry` is its catalog entry (or None)."""
-    source = read_report(path)
-    cleaned = clean(normalize(source.text))
+    with stage("read"):
+        source = read_report(path)
+        cleaned = clean(normalize(source.text))
     text = cleaned.text
     if not text.strip():
         raise ReportError(path, "no report text left once web-page chrome is removed")
     doc_id = (entry or {}).get("id") or document_id(source.file_name)
-    sections = build_sections(doc_id, text)
-    level1 = [s["heading"] for s in sections if s["level"] == 1]
-    headings_start = sections[1]["char_start"] if len(sections) > 1 else len(text)
-    row = describe(doc_id, text, cleaned.metadata, level1, headings_start)
+    with stage("sections"):
+        sections = build_sections(doc_id, text)
+        level1 = [s["heading"] for s in sections if s["level"] == 1]
+        headings_start = sections[1]["char_start"] if len(sections) > 1 else len(text)
+        row = describe(doc_id, text, cleaned.metadata, level1, headings_start)
     row.update(source_file=source.file_name, source_sha256=source.sha256, source_url="",
                source_encoding=source.encoding, characters=len(text))
     if entry:
         row = catalog_mod.apply(row, entry, fields.DOC_TYPES)
-    indicators = extract_indicators(text, sections, row)
-    projects = extract_projects(text, sections, row)
+    with stage("extract"):
+        indicators = extract_indicators(text, sections, row)
+        projects = extract_projects(text, sections, row)
     row.update(sections=len(sections), indicators=len(indicators), projects=len(projects))
     return Report(row, text, sections, indicators, projects, cleaned.dropped)

@@ -13,6 +13,7 @@ SETTINGS = {
     "facet_time_limit_ms": 1000,
     "max_returned_rows": 1000,
     "default_page_size": 50,
+    "suggest_facets": False,  # each suggestion probes a column: dozens of queries per table page at 1M rows
     "allow_download": "on",  # the whole immutable .db file, for use in any SQLite tool
     "num_sql_threads": 3,
 }

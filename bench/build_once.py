@@ -1,0 +1,46 @@
+"""One build, measured: run in its own process so its peak memory is its own.
+
+    python -m bench.build_once --seeds DIR --out OUT [--jobs N] [--fresh]
+
+Prints one JSON object: wall seconds, stage timings, reports processed and cached, row counts, and the
+peak resident memory of the build process and of its largest worker (MB).
+"""
+import argparse
+import json
+import os
+import resource
+import shutil
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from wuhan_reports.build import CACHE_DIR, build  # noqa: E402
+
+
+def peak_mb(who):
+    return resource.getrusage(who).ru_maxrss / 1024  # ru_maxrss is in KB on Linux
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("--seeds", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--fresh", action="store_true", help="empty the cache first (a full build)")
+    args = parser.parse_args(argv)
+    if args.fresh:
+        shutil.rmtree(os.path.join(args.out, CACHE_DIR), ignore_errors=True)
+    started = time.perf_counter()
+    result = build(args.seeds, args.out, jobs=args.jobs)
+    wall = time.perf_counter() - started
+    stats = result["stats"]
+    json.dump({"wall": wall, "stages": stats["timings"], "jobs": stats["jobs"], "reports": stats["reports"],
+               "processed": stats["processed"], "cached": stats["cached"], "rows": result["row_counts"],
+               "peak_mb": peak_mb(resource.RUSAGE_SELF), "worker_peak_mb": peak_mb(resource.RUSAGE_CHILDREN)},
+              sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""Server latency: Datasette pages against the same SQL run directly on SQLite, in the same run.
+
+For each page (table, facet, search, row) the benchmark asks Datasette once with ?_trace=1 (setting
+trace_debug) for the exact SQL the page runs against the database, then times REPEAT requests of the page
+(without the trace) and REPEAT runs of those same queries, in order, on a read-only sqlite3 connection to
+the same file. It reports the median of each and their ratio. Requests go to 127.0.0.1 only, one at a time.
+
+    python -m bench.server --out OUT
+"""
+import argparse
+import html
+import json
+import os
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+
+import httpx
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from wuhan_reports import fields  # noqa: E402
+from wuhan_reports.package import DATABASE_NAME  # noqa: E402
+from wuhan_reports.serve import database_path, datasette_args  # noqa: E402
+
+REPEAT = 15
+SEARCH_WORD = "创新"  # "innovation": common in every report
+TRACE = re.compile(r"<pre>(\{\s*&#34;request_duration_ms.*?)</pre>", re.S)
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(out_dir):
+    """A Datasette process over the build in out_dir with tracing on; (process, base URL)."""
+    port = free_port()
+    log = open(os.path.join(out_dir, "bench-server.log"), "wb")
+    args = datasette_args(out_dir, port) + ["--setting", "trace_debug", "1"]
+    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            if httpx.get(base + "/-/versions.json", timeout=5).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"datasette did not start; see {out_dir}/bench-server.log")
+
+
+def pages(conn):
+    """{name: path} of the pages to time, chosen from what the database holds."""
+    def count(table):
+        return conn.execute(f"select count(*) from [{table}]").fetchone()[0]
+
+    big = "indicators" if count("indicators") else "sections"
+    facets = "&".join(f"_facet={c}" for c in fields.BY_NAME[big].facets)
+    fts = conn.execute("select name from sqlite_master where name = 'sections_fts'").fetchone()
+    search = f"_search={SEARCH_WORD}" if fts else f"text__contains={SEARCH_WORD}"
+    middle = conn.execute("select id from sections order by id limit 1 offset ?",
+                          (count("sections") // 2,)).fetchone()[0]
+    db = f"/{DATABASE_NAME}"
+    return {
+        "table": f"{db}/{big}",
+        "facet": f"{db}/{big}?{facets}",
+        "search": f"{db}/sections?{search}",
+        "row": f"{db}/sections/{middle}",
+    }, {"table_of_table_pages": big, "search_kind": "fts" if fts else "like (no full-text index yet)"}
+
+
+def traced_sql(client, path):
+    """The (sql, params) Datasette ran against the database for `path`, from its HTML trace."""
+    sep = "&" if "?" in path else "?"
+    response = client.get(path + sep + "_trace=1")
+    response.raise_for_status()
+    match = TRACE.search(response.text)
+    if not match:
+        raise RuntimeError(f"{path}: no trace in the page (is trace_debug on?)")
+    trace = json.loads(html.unescape(match.group(1)))
+    return [(t["sql"], t["params"]) for t in trace["traces"]
+            if t.get("type") == "sql" and t.get("database") == DATABASE_NAME]
+
+
+def median_seconds(run, repeat=REPEAT):
+    run()  # warm the caches once
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def run_queries(conn, queries):
+    for sql, params in queries:
+        conn.execute(sql, params or {}).fetchall()
+
+
+def measure(out_dir):
+    conn = sqlite3.connect(f"file:{database_path(out_dir)}?immutable=1", uri=True, check_same_thread=False)
+    rows = {t.name: conn.execute(f"select count(*) from [{t.name}]").fetchone()[0] for t in fields.TABLES}
+    paths, notes = pages(conn)
+    proc, base = start(out_dir)
+    results = {}
+    try:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            for name, path in paths.items():
+                queries = traced_sql(client, path)
+                page = median_seconds(lambda: client.get(path).raise_for_status())
+                bare = median_seconds(lambda: run_queries(conn, queries))
+                results[name] = {"path": path, "queries": len(queries), "page_ms": page * 1000,
+                                 "sql_ms": bare * 1000, "ratio": page / bare if bare else None}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        conn.close()
+    return {"rows": rows, **notes, "pages": results}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("--out", required=True, help="a build directory holding reports.db")
+    args = parser.parse_args(argv)
+    json.dump(measure(args.out), sys.stdout, ensure_ascii=False, indent=2)
+
+
+if __name__ == "__main__":
+    main()
