@@ -150,3 +150,20 @@ def test_snippet_marks_the_first_hit():
     before, hit, after = search.snippet("存储", "支持长江存储提升产能")
     assert (before, hit, after) == ("支持长江", "存储", "提升产能")
     assert search.snippet("光谷", "无关") is None
+
+
+def test_worker_segmentation_equals_segmenting_the_loaded_rows(seeds_build):
+    """The tokens each report carries (made in the build's workers) are what segmenting the rows as
+    loaded into SQLite gives, so the index is the same whichever process cut the text."""
+    import sqlite3
+
+    from wuhan_reports.build import merged_tokens, process_all
+    from conftest import SEEDS
+
+    tokens = merged_tokens(process_all(SEEDS, jobs=1))
+    conn = sqlite3.connect(f"file:{seeds_build / 'reports.db'}?mode=ro", uri=True)
+    for table in search.searchable_tables():
+        rows = conn.execute(f"select id, {', '.join(table.fts)} from [{table.name}]").fetchall()
+        assert rows and len(rows) == len(tokens[table.name])
+        for row_id, *values in rows:
+            assert tokens[table.name][row_id] == search.segment(values), (table.name, row_id)

@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from . import catalog, fields, timing
 from .cache import ReportCache, report_key
-from .database import load_database
+from .database import index_search, load_database
 from .package import DATA_DIR, DATABASE_NAME, duplicate_keys, validate, write_package
 from .pipeline import process_report
 from .read import ReportError, report_paths
@@ -199,12 +199,24 @@ def write_outputs(reports, out_dir, database, bar=None, fresh=None):
         if errors:
             raise BuildError(["the package does not validate:"] + errors)
         if database:
+            db_path = os.path.join(tmp, f"{DATABASE_NAME}.db")
             with _step(bar, "load"):
-                load_database(os.path.join(tmp, f"{DATABASE_NAME}.db"), os.path.join(tmp, DATA_DIR))
+                load_database(db_path, os.path.join(tmp, DATA_DIR), index=False)
+            with _step(bar, "index"):
+                index_search(db_path, merged_tokens(reports))
         publish(tmp, out_dir, database)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return {**tables, "descriptor": descriptor}
+
+
+def merged_tokens(reports):
+    """{table name: {row id: tokens}} of every report's search.segment_rows."""
+    merged = {}
+    for report in reports:
+        for table, rows in report.tokens.items():
+            merged.setdefault(table, {}).update(rows)
+    return merged
 
 
 def validate_changes(package_dir, tables, fresh):

@@ -7,6 +7,8 @@ import csv
 import json
 import os
 
+import sqlite3
+
 import sqlite_utils
 
 from . import fields, package_info, search
@@ -49,13 +51,13 @@ def create_indexes(db, table):
         db[table.name].create_index([column], if_not_exists=True)
 
 
-def load_database(db_path, data_dir, descriptor=None):
+def load_database(db_path, data_dir, descriptor=None, tokens=None, index=True):
     """Build the database at db_path from the CSV files in data_dir (replacing any file there).
 
     `descriptor` (default: the datapackage.json beside data_dir) fills table package_info. The file is
     new and only published once complete, so it is written without a journal; rows go in first and
     indexes after (faster, and the file comes out compact without a VACUUM), and every foreign key is
-    checked once at the end."""
+    checked once at the end. With `index`, the full-text indexes are built too (see index_search)."""
     if descriptor is None:
         with open(os.path.join(os.path.dirname(os.path.abspath(data_dir)), "datapackage.json"),
                   encoding="utf-8") as fh:
@@ -77,11 +79,24 @@ def load_database(db_path, data_dir, descriptor=None):
     problems = db.conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise ValueError(f"{db_path}: {len(problems)} rows break a foreign key, e.g. {problems[0]}")
-    search.index_database(db.conn)  # <table>_fts full-text indexes (search.py)
-    db.conn.execute("ANALYZE")
     db.conn.commit()
     db.close()
+    if index:
+        index_search(db_path, tokens)
     return db_path
+
+
+def index_search(db_path, tokens=None):
+    """Add the <table>_fts full-text indexes (search.py) to a loaded database, then ANALYZE it.
+
+    `tokens` are the rows' segmentations made while processing the reports (search.segment_rows)."""
+    conn = sqlite3.connect(db_path)
+    try:
+        search.index_database(conn, tokens)
+        conn.execute("ANALYZE")
+        conn.commit()
+    finally:
+        conn.close()
 
 
 def _load_order():

@@ -14,6 +14,7 @@ from .indicators import extract_indicators
 from .normalize import normalize
 from .projects import extract_projects
 from .read import ReportError, read_report
+from .search import segment_rows
 from .sections import build_sections
 from .timing import stage
 
@@ -26,6 +27,7 @@ class Report:
     indicators: list = field(default_factory=list)
     projects: list = field(default_factory=list)
     dropped: list = field(default_factory=list)  # chrome and metadata lines, for auditing
+    tokens: dict = field(default_factory=dict)  # search.segment_rows of the rows, for the full-text index
 
 
 def process_report(path, entry=None):
@@ -50,4 +52,6 @@ def process_report(path, entry=None):
         indicators = extract_indicators(text, sections, row)
         projects = extract_projects(text, sections, row)
     row.update(sections=len(sections), indicators=len(indicators), projects=len(projects))
-    return Report(row, text, sections, indicators, projects, cleaned.dropped)
+    with stage("segment"):
+        tokens = segment_rows({"sections": sections, "indicators": indicators, "projects": projects})
+    return Report(row, text, sections, indicators, projects, cleaned.dropped, tokens)

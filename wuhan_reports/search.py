@@ -146,27 +146,56 @@ def create_fts(conn, table):
     conn.execute(f"create virtual table [{name}] using fts5({columns}, content='', tokenize=\"{TOKENIZE}\")")
 
 
-def index_rows(conn, table):
-    """(rowid, characters..., words...) for every row of the table."""
+def segment(values, memo=None):
+    """[characters..., words...] of a row's searchable values, in fts_columns order.
+
+    `memo` ({value: words}) spares jieba a value it has already cut (indicators share sentences)."""
+    memo = {} if memo is None else memo
+    cut = []
+    for v in values:
+        if v not in memo:
+            memo[v] = words(v)
+        cut.append(memo[v])
+    return [chars(v) for v in values] + cut
+
+
+def segment_rows(rows_by_table):
+    """{table name: {row id: segment(row)}} for one report's rows: the jieba work of the index, done per
+    report (in the build's worker processes, and cached with the report) so loading only inserts."""
+    memo = {}
+    return {table.name: {row["id"]: segment([row.get(c) for c in table.fts], memo)
+                         for row in rows_by_table.get(table.name, [])}
+            for table in searchable_tables()}
+
+
+def index_rows(conn, table, tokens=None):
+    """(rowid, characters..., words...) for every row of the table; rows found in `tokens` ({row id:
+    segment(row)}) are not segmented again."""
+    tokens = tokens or {}
     select = ", ".join(f"[{c}]" for c in table.fts)
-    for rowid, *values in conn.execute(f"select rowid, {select} from [{table.name}] order by rowid"):
-        yield (rowid, *[chars(v) for v in values], *[words(v) for v in values])
+    for rowid, row_id, *values in conn.execute(f"select rowid, id, {select} from [{table.name}] order by rowid"):
+        cut = tokens.get(row_id)
+        yield (rowid, *(cut if cut is not None else segment(values)))
 
 
-def index_table(conn, table):
+def index_table(conn, table, tokens=None):
     create_fts(conn, table)
     columns = ["rowid"] + fts_columns(table)
     placeholders = ", ".join("?" for _ in columns)
     names = ", ".join(f"[{c}]" for c in columns)
-    conn.executemany(f"insert into [{fts_table(table)}] ({names}) values ({placeholders})", index_rows(conn, table))
+    conn.executemany(f"insert into [{fts_table(table)}] ({names}) values ({placeholders})",
+                     index_rows(conn, table, tokens))
     conn.execute(f"insert into [{fts_table(table)}] ([{fts_table(table)}]) values ('optimize')")
 
 
-def index_database(conn):
-    """Build the FTS index of every searchable table in an open sqlite3 connection, and commit."""
+def index_database(conn, tokens=None):
+    """Build the FTS index of every searchable table in an open sqlite3 connection, and commit.
+
+    `tokens` ({table name: {row id: segment(row)}}, from segment_rows) saves segmenting again."""
+    tokens = tokens or {}
     with conn:
         for table in searchable_tables():
-            index_table(conn, table)
+            index_table(conn, table, tokens.get(table.name))
 
 
 # Ranked search across tables (the home page's search box)
