@@ -5,6 +5,7 @@ every report has been processed, the package validates and the database has load
 leaves the previous outputs untouched.
 """
 import csv
+import hashlib
 import os
 import shutil
 import tempfile
@@ -60,15 +61,18 @@ def process_all(seeds_dir, progress=None):
 
 
 def check_duplicates(reports):
-    """Problems for two files with the same content, or two files that would get the same id."""
+    """Problems for two files with the same report text (the same bytes, or the same normalized text,
+    whitespace aside, in two encodings, line-end styles or layouts), or two files that would get the same id."""
     problems = []
-    by_hash, by_id = defaultdict(list), defaultdict(list)
+    by_text, by_id = defaultdict(list), defaultdict(list)
     for r in reports:
-        by_hash[r.document["source_sha256"]].append(r.document["source_file"])
+        by_text[hashlib.sha256("".join(r.text.split()).encode("utf-8")).hexdigest()].append(r.document)
         by_id[r.document["id"]].append(r.document["source_file"])
-    for files in by_hash.values():
-        if len(files) > 1:
-            problems.append(f"{', '.join(files)}: the same report twice (identical bytes); keep one")
+    for docs in by_text.values():
+        if len(docs) > 1:
+            files = ", ".join(d["source_file"] for d in docs)
+            how = "identical bytes" if len({d["source_sha256"] for d in docs}) == 1 else "the same text in another encoding or layout"
+            problems.append(f"{files}: the same report twice ({how}); keep one")
     for doc_id, files in by_id.items():
         if len(files) > 1:
             problems.append(f"{', '.join(files)}: file names give the same document id {doc_id!r}; rename one")
