@@ -111,12 +111,24 @@ def build(seeds_dir, out_dir, progress=None, database=True):
 
 
 def publish(tmp, out_dir, database):
-    """Move the built outputs from tmp into out_dir, replacing the previous ones."""
-    data, old = os.path.join(out_dir, DATA_DIR), os.path.join(tmp, "previous-data")
-    if os.path.exists(data):
-        os.replace(data, old)
-    os.replace(os.path.join(tmp, DATA_DIR), data)
-    os.replace(os.path.join(tmp, "datapackage.json"), os.path.join(out_dir, "datapackage.json"))
-    if database:
-        name = f"{DATABASE_NAME}.db"
-        os.replace(os.path.join(tmp, name), os.path.join(out_dir, name))
+    """Move the built outputs from tmp into out_dir, replacing the previous ones.
+
+    Each output is renamed into place; if any rename fails, the ones done are undone, so out_dir holds
+    either every new output or every previous one."""
+    names = [DATA_DIR, "datapackage.json"] + ([f"{DATABASE_NAME}.db"] if database else [])
+    previous = os.path.join(tmp, "previous")
+    os.makedirs(previous)
+    moved, placed = [], []
+    try:
+        for name in names:
+            if os.path.exists(os.path.join(out_dir, name)):
+                os.replace(os.path.join(out_dir, name), os.path.join(previous, name))
+                moved.append(name)
+            os.replace(os.path.join(tmp, name), os.path.join(out_dir, name))
+            placed.append(name)
+    except BaseException:
+        for name in reversed(placed):
+            os.replace(os.path.join(out_dir, name), os.path.join(tmp, name))
+        for name in reversed(moved):
+            os.replace(os.path.join(previous, name), os.path.join(out_dir, name))
+        raise
