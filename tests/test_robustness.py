@@ -2,10 +2,16 @@
 no outputs; duplicates (same bytes, or the same text in another encoding) found and named."""
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 
 import pytest
+
+from wuhan_reports.build import build
+from wuhan_reports.chrome import clean
+from wuhan_reports.normalize import normalize
+from wuhan_reports.sections import build_sections
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "tests", "fixtures")
@@ -74,3 +80,27 @@ def test_good_reports_of_every_kind_build_together(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"built {tmp_path / 'out'}: documents 5, sections ")
     assert sorted(os.listdir(tmp_path / "out")) == ["data", "datapackage.json", "reports.db"]
+
+
+@pytest.mark.large
+def test_a_50_mb_report_builds(tmp_path):
+    """report.txt repeated to 50 MB (about 17 million characters, 30,000 sections): built in full.
+
+    Measured, not asserted (docs/robustness.md): about 40 s and 350 MB of memory on the 2-core build machine."""
+    with open(os.path.join(FIXTURES, "report.txt"), encoding="utf-8") as fh:
+        report = fh.read()
+    copies = 50_000_000 // len(report.encode("utf-8")) + 1
+    directory = tmp_path / "seeds"
+    directory.mkdir()
+    (directory / "large.txt").write_bytes((report * copies).encode("utf-8"))
+    assert (directory / "large.txt").stat().st_size >= 50_000_000
+    descriptor = build(str(directory), str(tmp_path / "out"))
+    headings = len(build_sections("doc", clean(normalize(report)).text)) - 1
+    assert descriptor["row_counts"]["documents"] == 1
+    assert descriptor["row_counts"]["sections"] == 1 + headings * copies
+    with sqlite3.connect(tmp_path / "out" / "reports.db") as db:
+        characters, = db.execute("select characters from documents").fetchone()
+        total, = db.execute("select sum(length(text) + length(heading) + length(label)) from sections").fetchone()
+    assert characters == len(normalize(report * copies))
+    assert 0 < characters - total <= 2 * headings * copies  # only the heading's own separators are not in a column
+
