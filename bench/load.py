@@ -149,6 +149,17 @@ def start_server(out_dir, work_dir, without=()):
         raise SystemExit(f"error: datasette did not start: {fh.read()[-2000:]}")
 
 
+def server_problems(log_path):
+    """Print what the server logged besides access lines and the SQL errors the errors scenario causes."""
+    with open(log_path, encoding="utf-8", errors="replace") as fh:
+        lines = [line.rstrip() for line in fh]
+    sql_errors = sum(line.startswith("ERROR: conn=") for line in lines)
+    problems = [line for line in lines if not line.startswith(("ERROR: conn=", "INFO:")) and line.strip()]
+    print(f"server: {sql_errors} failed SQL statements logged (the errors scenario sends them)", file=sys.stderr)
+    for line in problems[:20]:
+        print(f"server: {line}", file=sys.stderr)
+
+
 def report(results, clients, duration):
     lines = [f"{clients} clients, {duration} s per scenario, 127.0.0.1",
              f"{'scenario':10} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
@@ -168,6 +179,8 @@ def main(argv=None):
     parser.add_argument("--url", help="an already running server on 127.0.0.1 (default: start one)")
     parser.add_argument("--out", help="build directory to serve (default: build seeds/ into a temp dir)")
     parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument("--scenario", action="append", choices=["baseline", "pages", "errors"],
+                        help="run only this scenario (repeatable; default: all three)")
     parser.add_argument("--without-plugin", action="append", default=[], metavar="FILE",
                         help="serve without this file of plugins/ (e.g. quiet_errors.py), to measure its effect")
     args = parser.parse_args(argv)
@@ -185,11 +198,12 @@ def main(argv=None):
                 build(os.path.join(ROOT, "seeds"), out)
             proc, base = start_server(os.path.abspath(out), tmp, args.without_plugin)
         try:
-            results = run(base, args.clients, args.duration)
+            results = run(base, args.clients, args.duration, args.scenario or ("baseline", "pages", "errors"))
         finally:
             if proc:
                 proc.terminate()
                 proc.wait(timeout=10)
+                server_problems(os.path.join(tmp, "server.log"))
     print(report(results, args.clients, args.duration))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:

@@ -12,6 +12,7 @@ from wuhan_reports.normalize import normalize
 from wuhan_reports.pipeline import process_report
 from wuhan_reports.read import ReportError
 from wuhan_reports.sections import build_sections
+from wuhan_reports.webpage import page_text
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 with open(os.path.join(FIXTURES, "report.txt"), encoding="utf-8") as _fh:
@@ -107,3 +108,16 @@ def test_any_file_is_read_or_refused_with_a_reason(tmp_path_factory, data):
         assert str(e).startswith("input.txt: ") and "\n" not in str(e)
     else:
         assert report.sections[-1]["char_end"] == len(report.text)
+
+
+TAGS = ["<p>", "</p>", "<div class='nav'>", "<div class='article'>", "</div>", "<br>", "<span>", "</span>",
+        "<table><tr><td>", "</td><td>", "</td></tr></table>", "<script>", "</script>", "<!--", "-->", "<h1>", "</h1>",
+        "<header>", "</header>", "<footer>", "</footer>", "<article>", "</article>", "&nbsp;", "&lt;", "<", ">", "\n"]
+random_html = st.lists(st.one_of(st.sampled_from(TAGS), chunks), max_size=60).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(random_html)
+def test_any_html_gives_text_without_crashing(html):
+    text = page_text(html)
+    assert all(line == line.strip(" ") and line for line in text.split("\n")) or text == ""
