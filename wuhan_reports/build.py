@@ -71,7 +71,8 @@ def check_duplicates(reports):
     for docs in by_text.values():
         if len(docs) > 1:
             files = ", ".join(d["source_file"] for d in docs)
-            how = "identical bytes" if len({d["source_sha256"] for d in docs}) == 1 else "the same text in another encoding or layout"
+            same_bytes = len({d["source_sha256"] for d in docs}) == 1
+            how = "identical bytes" if same_bytes else "the same text in another encoding or layout"
             problems.append(f"{files}: the same report twice ({how}); keep one")
     for doc_id, files in by_id.items():
         if len(files) > 1:
