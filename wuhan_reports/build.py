@@ -10,6 +10,7 @@ an on-disk cache (cache.py), so a rebuild re-processes only the reports whose fi
 changed. Stage timings (timing.py) are returned for the benchmark (bench/run.py).
 """
 import csv
+import hashlib
 import os
 import shutil
 import sys
@@ -125,15 +126,19 @@ def _tick(progress, file_name=""):
 
 
 def check_duplicates(reports):
-    """Problems for two files with the same content, or two files that would get the same id."""
+    """Problems for two files with the same report text (the same bytes, or the same normalized text,
+    whitespace aside, in two encodings, line-end styles or layouts), or two files that would get the same id."""
     problems = []
-    by_hash, by_id = defaultdict(list), defaultdict(list)
+    by_text, by_id = defaultdict(list), defaultdict(list)
     for r in reports:
-        by_hash[r.document["source_sha256"]].append(r.document["source_file"])
+        by_text[hashlib.sha256("".join(r.text.split()).encode("utf-8")).hexdigest()].append(r.document)
         by_id[r.document["id"]].append(r.document["source_file"])
-    for files in by_hash.values():
-        if len(files) > 1:
-            problems.append(f"{', '.join(files)}: the same report twice (identical bytes); keep one")
+    for docs in by_text.values():
+        if len(docs) > 1:
+            files = ", ".join(d["source_file"] for d in docs)
+            same_bytes = len({d["source_sha256"] for d in docs}) == 1
+            how = "identical bytes" if same_bytes else "the same text in another encoding or layout"
+            problems.append(f"{files}: the same report twice ({how}); keep one")
     for doc_id, files in by_id.items():
         if len(files) > 1:
             problems.append(f"{', '.join(files)}: file names give the same document id {doc_id!r}; rename one")
@@ -273,12 +278,24 @@ class ProgressBar:
 
 
 def publish(tmp, out_dir, database):
-    """Move the built outputs from tmp into out_dir, replacing the previous ones."""
-    data, old = os.path.join(out_dir, DATA_DIR), os.path.join(tmp, "previous-data")
-    if os.path.exists(data):
-        os.replace(data, old)
-    os.replace(os.path.join(tmp, DATA_DIR), data)
-    os.replace(os.path.join(tmp, "datapackage.json"), os.path.join(out_dir, "datapackage.json"))
-    if database:
-        name = f"{DATABASE_NAME}.db"
-        os.replace(os.path.join(tmp, name), os.path.join(out_dir, name))
+    """Move the built outputs from tmp into out_dir, replacing the previous ones.
+
+    Each output is renamed into place; if any rename fails, the ones done are undone, so out_dir holds
+    either every new output or every previous one."""
+    names = [DATA_DIR, "datapackage.json"] + ([f"{DATABASE_NAME}.db"] if database else [])
+    previous = os.path.join(tmp, "previous")
+    os.makedirs(previous)
+    moved, placed = [], []
+    try:
+        for name in names:
+            if os.path.exists(os.path.join(out_dir, name)):
+                os.replace(os.path.join(out_dir, name), os.path.join(previous, name))
+                moved.append(name)
+            os.replace(os.path.join(tmp, name), os.path.join(out_dir, name))
+            placed.append(name)
+    except BaseException:
+        for name in reversed(placed):
+            os.replace(os.path.join(out_dir, name), os.path.join(tmp, name))
+        for name in reversed(moved):
+            os.replace(os.path.join(previous, name), os.path.join(out_dir, name))
+        raise
