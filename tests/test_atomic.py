@@ -57,7 +57,7 @@ def test_a_package_that_does_not_validate_leaves_the_previous_outputs(tmp_path, 
 def test_a_database_that_fails_to_load_leaves_the_previous_outputs(tmp_path, previous, monkeypatch):
     out, before = previous
 
-    def fail(db_path, data_dir):
+    def fail(db_path, data_dir, *args, **kwargs):
         with open(db_path, "wb") as fh:
             fh.write(b"half a database")
         raise OSError("disk full")
