@@ -389,7 +389,9 @@ def _finish(cleaned, sentence, sv, q, memory, lead_start, region):
         said = _predicate_after(sentence, sv, q)  # 94家企业入选...试点 -> 入选...试点企业
         if said:
             memory.consumed = q.end + _NOUN_ENDS.get((sentence, q.end), 0) + len(said)
-            return (noun + said if q.kind == "bare" else said + noun), noun
+            if q.kind == "bare":
+                return noun + said, noun
+            return (said if said.endswith(noun) else said + noun), noun  # 7家企业获评...龙头企业
     if noun and (FRAMING.match(cleaned) or cleaned in ("对", "为", "向", "在", "与")):  # 打造3个省级优质农产品生产基地 -> 省级优质农产品生产基地
         cleaned = ""
     if noun and (not cleaned or VERB_ONLY.match(cleaned) or len(cleaned) <= 4 or q.kind == "percent"):
