@@ -51,8 +51,7 @@ class ReportCache:
 
     def __init__(self, directory):
         self.directory = os.path.join(directory, f"{PREFIX}{code_version()}")
-        self.hits = self.misses = 0
-        os.makedirs(self.directory, exist_ok=True)
+        self.hits = self.misses = 0  # the directory is made by the first put: a failed build leaves nothing
 
     def _path(self, key):
         return os.path.join(self.directory, f"{key}.json")
@@ -70,6 +69,7 @@ class ReportCache:
 
     def put(self, key, report):
         """Store `report` (written to a temporary file, then renamed, so a reader never sees half of it)."""
+        os.makedirs(self.directory, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(dataclasses.asdict(report), fh, ensure_ascii=False)
@@ -78,6 +78,8 @@ class ReportCache:
     def prune(self, keep):
         """Remove entries whose key is not in `keep`, and every other code version's entries."""
         parent = os.path.dirname(self.directory)
+        if not os.path.isdir(self.directory):
+            return
         for name in os.listdir(parent):
             if name.startswith(PREFIX) and os.path.join(parent, name) != self.directory:
                 shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
