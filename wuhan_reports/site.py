@@ -10,6 +10,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 METADATA_PATH = os.path.join(ROOT, "metadata.yml")
 LONG_TEXT = {"text", "sentence", "description", "aliases"}  # not worth sorting on
 SQL_TIME_LIMIT_MS = 3000
+# Chinese name of each table, shown first in its title ("指标 / Indicators").
+TITLES_ZH = {"documents": "文档", "sections": "章节", "indicators": "指标", "projects": "项目",
+             "indicator_names": "指标词表"}
 
 CANNED_QUERIES = {
     "targets_2019": {
@@ -74,9 +77,13 @@ def _license_and_source(ds):
     }
 
 
+def table_title(table):
+    return f"{TITLES_ZH[table.name]} / {table.title}"
+
+
 def table_metadata(table):
     meta = {
-        "title": table.title,
+        "title": table_title(table),
         "description": table.description,
         "columns": {f.name: f.description for f in table.fields},
         "sortable_columns": [f.name for f in table.fields if f.name not in LONG_TEXT],
