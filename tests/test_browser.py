@@ -1,7 +1,7 @@
 """The web UI in a real headless Chromium (Debian's, driven by Playwright) against the real server on 127.0.0.1.
 
 Chromium comes from `.ci/install-browser`; SKIP_BROWSER=1 skips these tests (and says so). Every test saves
-a full-page screenshot under test-artifacts/browser/. Pages that show indicators run on a copy of the
+a full-page screenshot and one of the first screen under test-artifacts/browser/. Pages that show indicators run on a copy of the
 seeds build whose empty indicators table is filled by tests/ui_fixture.py (see there why)."""
 import csv
 import io
@@ -55,6 +55,7 @@ def page(browser, request):
     yield tab
     os.makedirs(ARTIFACTS, exist_ok=True)
     tab.screenshot(path=os.path.join(ARTIFACTS, f"{request.node.name}.png"), full_page=True)
+    tab.screenshot(path=os.path.join(ARTIFACTS, f"{request.node.name}-top.png"))  # the first screen
     context.close()
     assert hosts <= {"127.0.0.1"}, f"the page fetched from other hosts: {hosts - {'127.0.0.1'}}"
 
@@ -74,6 +75,12 @@ def ui_server(ui_build):
     yield base
     proc.terminate()
     proc.wait(timeout=10)
+
+
+def snap(page, name):
+    """A screenshot of the first screen at a moment worth showing (docs/screenshots/ copies some of them)."""
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    page.screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"))
 
 
 def query(build, sql, params=()):
@@ -103,6 +110,7 @@ def test_home_page_shows_title_version_license_source_and_citation(page, server)
     assert "Government websites" in page.locator(".ui-source").inner_text()
     assert f"Version {ds['version']}" in page.locator(".ui-apa").inner_text()
     assert page.locator(".ui-bibtex").inner_text().startswith("@misc{")
+    snap(page, "home")
     for title in ("文档 / Documents", "章节 / Sections", "指标 / Indicators", "项目 / Projects"):
         assert page.get_by_role("link", name=title).count() == 1
 
@@ -114,6 +122,7 @@ def test_search_from_the_home_page_finds_sections(page, server, seeds_build):
     page.wait_for_url(re.compile(r"/reports/sections\?"))
     expected = {r["id"] for r in query(seeds_build, "select id from sections where text like '%招商引资%'")}
     assert expected and expected <= set(shown_ids(page))
+    snap(page, "search")
 
 
 def sections_have_fts(build):
@@ -152,6 +161,8 @@ def test_status_target_facet_narrows_the_indicators(page, ui_server, ui_build):
     assert 0 < row_count(page) == targets < total
     statuses = {c.inner_text() for c in page.locator("table.rows-and-columns td.col-status").all()}
     assert statuses == {"target"}
+    page.locator("#facet-status").scroll_into_view_if_needed()
+    snap(page, "indicators-target")
 
 
 def test_indicator_row_page_highlights_the_number(page, ui_server, ui_build):
@@ -166,6 +177,7 @@ def test_indicator_row_page_highlights_the_number(page, ui_server, ui_build):
     assert page.locator(".ui-number").inner_text() == ui.format_number(row["value"])
     assert page.locator(".ui-unit").inner_text() == (row["unit"] or "")
     assert page.locator(".ui-subject").inner_text() == row["subject"]
+    snap(page, "indicator")
     page.locator(".ui-section a").click()
     page.wait_for_url(f"**/reports/sections/{row['section_id']}")
     page.go_back()
@@ -187,6 +199,9 @@ def test_document_page_shows_metadata_section_tree_and_indicators(page, ui_serve
     bars = page.evaluate("Chart.getChart(document.getElementById('chart-per-section')).data.datasets"
                          ".reduce((n, d) => n + d.data.reduce((a, b) => a + b, 0), 0)")
     assert bars == doc["indicators"]
+    snap(page, "document")
+    page.locator("#chart-per-section").scroll_into_view_if_needed()
+    snap(page, "document-chart")
     links.nth(1).click()
     page.wait_for_url(re.compile(r"/reports/sections/"))
 
@@ -199,6 +214,7 @@ def test_canned_query_runs(page, server, seeds_build):
     page.locator("form.sql input[type=submit]").click()
     page.wait_for_url(re.compile(r"document="))
     assert page.locator("table.rows-and-columns tbody tr").count() == doc["sections"]
+    snap(page, "canned-query")
 
 
 def filtered_ids(build):
@@ -218,6 +234,7 @@ def test_csv_and_json_downloads_hold_exactly_the_filtered_rows(page, server, see
     document, expected = filtered_ids(seeds_build)
     page.goto(f"{server}/reports/sections?document_id={document}&level=2")
     assert row_count(page) == len(expected) > 0
+    snap(page, "filtered-table")
     excel = download(page, "a.ui-csv-excel")
     assert excel.startswith(b"\xef\xbb\xbf"), "the Excel CSV starts with a UTF-8 BOM"
     rows = list(csv.DictReader(io.StringIO(excel.decode("utf-8-sig"))))
@@ -240,6 +257,7 @@ def test_charts_draw_offline(page, ui_server, ui_build):
     total = page.evaluate("Chart.getChart(document.getElementById('chart-per-document')).data.datasets"
                           ".reduce((n, d) => n + d.data.reduce((a, b) => a + b, 0), 0)")
     assert total == query(ui_build, "select count(*) as n from indicators")[0]["n"]
+    snap(page, "charts")
 
 
 def test_table_pages_describe_columns_in_chinese_and_english(page, server):

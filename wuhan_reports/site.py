@@ -18,7 +18,7 @@ CANNED_QUERIES = {
     "targets_2019": {
         "title": "All 2019 targets with their sentences / 2019年全部目标值及原句",
         "description": "Every indicator whose status is target and whose period is 2019, with the sentence it "
-                       "comes from.",
+                       "comes from. / 状态为目标、时期为2019年的全部指标及其原句。",
         "sql": """select i.id, d.title as document, i.subject, i.indicator, i.comparator, i.value, i.unit,
   i.measure, i.sentence
 from indicators i join documents d on d.id = i.document_id
@@ -27,7 +27,8 @@ order by d.id, i.sentence_start, i.char_start""",
     },
     "gdp_across_documents": {
         "title": "GDP-related indicators across documents / 各文档的地区生产总值相关指标",
-        "description": "Indicators normalized to gdp, or whose subject mentions 生产总值 or GDP, in every document.",
+        "description": "Indicators normalized to gdp, or whose subject mentions 生产总值 or GDP, in every document. "
+                       "/ 各文档中规范名为gdp或对象含“生产总值”“GDP”的指标。",
         "sql": """select d.region, d.review_year, d.plan_year, i.status, i.period, i.subject, i.measure,
   i.comparator, i.value, i.unit, i.value_base, i.unit_base, i.sentence, i.id
 from indicators i join documents d on d.id = i.document_id
@@ -36,7 +37,8 @@ order by d.region, i.period, i.status""",
     },
     "projects_started_per_document": {
         "title": "Projects started, per document / 各文档开工项目",
-        "description": "How many named projects each document reports (or plans) as started, with their names.",
+        "description": "How many named projects each document reports (or plans) as started, with their names. "
+                       "/ 各文档报告(或计划)开工的具名项目数及名称。",
         "sql": """select d.title as document, p.status, count(*) as projects,
   group_concat(p.name, '、') as names
 from projects p join documents d on d.id = p.document_id
@@ -47,7 +49,7 @@ order by d.id, p.status""",
     "section_tree": {
         "title": "The section tree of one document / 文档章节树",
         "description": "Headings of one document in order, indented by level; pick a document id from the "
-                       "documents table (e.g. 000-72912416dbe8ff8c).",
+                       "documents table (e.g. 000-72912416dbe8ff8c). / 按层级缩进列出一份文档的全部标题;文档标识见文档表。",
         "sql": """select s.ordinal, s.level, substr('                ', 1, 4 * s.level) || s.label || s.heading
   as heading, s.path, length(s.text) as characters, s.id
 from sections s
@@ -57,7 +59,7 @@ order by s.ordinal""",
     "indicators_by_name": {
         "title": "One indicator across all documents / 单一指标跨文档对比",
         "description": "Actual, estimated and target values of one normalized indicator (e.g. gdp, "
-                       "fixed_asset_investment) in every document.",
+                       "fixed_asset_investment) in every document. / 某一规范化指标在各文档中的实际值、预计值与目标值。",
         "sql": """select d.region, i.period, i.status, i.measure, i.comparator, i.value, i.unit, i.subject,
   i.sentence, i.id
 from indicators i join documents d on d.id = i.document_id
