@@ -33,8 +33,9 @@ def dataset_citation(meta, datasette, request):
 
 
 def _row_context(conn, table, row_id):
-    """The row, its document's title and its section's text and end offset (None if any is missing)."""
-    conn.row_factory = None
+    """The row, its document's title and its section's text and end offset (None if any is missing).
+
+    Runs on Datasette's shared connection: it must not change the connection's row_factory."""
     cursor = conn.execute(f"select * from [{table}] where id = ?", [row_id])
     values = cursor.fetchone()
     if values is None:

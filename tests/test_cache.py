@@ -72,7 +72,7 @@ def test_adding_one_report_processes_only_the_new_one(seeds, tmp_path, counted):
     build(str(seeds), str(out), jobs=1)
     first = sorted(p for p in os.listdir(seeds) if p.endswith(".txt"))[0]
     text = (seeds / first).read_text(encoding="utf-8")
-    (seeds / "zz_new.txt").write_text(text + "\n另一份报告。\n", encoding="utf-8")
+    (seeds / "zz_new.txt").write_text(text.replace("。", "。另一份报告的新句子。", 1), encoding="utf-8")
     counted.clear()
     result = build(str(seeds), str(out), jobs=1)
     assert counted == ["zz_new.txt"]

@@ -59,7 +59,7 @@ def test_adding_a_report_leaves_every_other_report_unchanged(full, tmp_path):
     seeds = copy_seeds(tmp_path)
     with open(os.path.join(SEEDS, REPORTS[0]), encoding="utf-8") as fh:
         text = fh.read()
-    (seeds / "900_added.txt").write_text(text.replace("工作", "工作任务", 1), encoding="utf-8")
+    (seeds / "900_added.txt").write_text(text.replace("。", "。另一份报告的新句子。", 1), encoding="utf-8")
     added = rows_by_document(seeds)
     assert set(added) == set(full) | {"900-added"}
     assert added["900-added"]["sections"]

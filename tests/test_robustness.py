@@ -79,7 +79,7 @@ def test_good_reports_of_every_kind_build_together(tmp_path):
     result = run_build(directory, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"built {tmp_path / 'out'}: documents 5, sections ")
-    assert sorted(os.listdir(tmp_path / "out")) == ["data", "datapackage.json", "reports.db"]
+    assert sorted(os.listdir(tmp_path / "out")) == [".cache", "data", "datapackage.json", "reports.db"]
 
 
 @pytest.mark.large

@@ -11,12 +11,15 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 METADATA_PATH = os.path.join(ROOT, "metadata.yml")
 LONG_TEXT = {"text", "sentence", "description", "aliases"}  # not worth sorting on
 SQL_TIME_LIMIT_MS = 3000
+# Chinese name of each table, shown first in its title ("指标 / Indicators").
+TITLES_ZH = {"documents": "文档", "sections": "章节", "indicators": "指标", "projects": "项目",
+             "indicator_names": "指标词表"}
 
 CANNED_QUERIES = {
     "targets_2019": {
         "title": "All 2019 targets with their sentences / 2019年全部目标值及原句",
         "description": "Every indicator whose status is target and whose period is 2019, with the sentence it "
-                       "comes from.",
+                       "comes from. / 状态为目标、时期为2019年的全部指标及其原句。",
         "sql": """select i.id, d.title as document, i.subject, i.indicator, i.comparator, i.value, i.unit,
   i.measure, i.sentence
 from indicators i join documents d on d.id = i.document_id
@@ -25,7 +28,8 @@ order by d.id, i.sentence_start, i.char_start""",
     },
     "gdp_across_documents": {
         "title": "GDP-related indicators across documents / 各文档的地区生产总值相关指标",
-        "description": "Indicators normalized to gdp, or whose subject mentions 生产总值 or GDP, in every document.",
+        "description": "Indicators normalized to gdp, or whose subject mentions 生产总值 or GDP, in every document. "
+                       "/ 各文档中规范名为gdp或对象含“生产总值”“GDP”的指标。",
         "sql": """select d.region, d.review_year, d.plan_year, i.status, i.period, i.subject, i.measure,
   i.comparator, i.value, i.unit, i.value_base, i.unit_base, i.sentence, i.id
 from indicators i join documents d on d.id = i.document_id
@@ -34,7 +38,8 @@ order by d.region, i.period, i.status""",
     },
     "projects_started_per_document": {
         "title": "Projects started, per document / 各文档开工项目",
-        "description": "How many named projects each document reports (or plans) as started, with their names.",
+        "description": "How many named projects each document reports (or plans) as started, with their names. "
+                       "/ 各文档报告(或计划)开工的具名项目数及名称。",
         "sql": """select d.title as document, p.status, count(*) as projects,
   group_concat(p.name, '、') as names
 from projects p join documents d on d.id = p.document_id
@@ -45,7 +50,7 @@ order by d.id, p.status""",
     "section_tree": {
         "title": "The section tree of one document / 文档章节树",
         "description": "Headings of one document in order, indented by level; pick a document id from the "
-                       "documents table (e.g. 000-72912416dbe8ff8c).",
+                       "documents table (e.g. 000-72912416dbe8ff8c). / 按层级缩进列出一份文档的全部标题;文档标识见文档表。",
         "sql": """select s.ordinal, s.level, substr('                ', 1, 4 * s.level) || s.label || s.heading
   as heading, s.path, length(s.text) as characters, s.id
 from sections s
@@ -55,7 +60,7 @@ order by s.ordinal""",
     "indicators_by_name": {
         "title": "One indicator across all documents / 单一指标跨文档对比",
         "description": "Actual, estimated and target values of one normalized indicator (e.g. gdp, "
-                       "fixed_asset_investment) in every document.",
+                       "fixed_asset_investment) in every document. / 某一规范化指标在各文档中的实际值、预计值与目标值。",
         "sql": """select d.region, i.period, i.status, i.measure, i.comparator, i.value, i.unit, i.subject,
   i.sentence, i.id
 from indicators i join documents d on d.id = i.document_id
@@ -75,9 +80,13 @@ def _license_and_source(ds):
     }
 
 
+def table_title(table):
+    return f"{TITLES_ZH[table.name]} / {table.title}"
+
+
 def table_metadata(table):
     meta = {
-        "title": table.title,
+        "title": table_title(table),
         "description": table.description,
         "columns": {f.name: f.description for f in table.fields},
         "sortable_columns": [f.name for f in table.fields if f.name not in LONG_TEXT],

@@ -1,0 +1,33 @@
+// Draws every <canvas class="ui-chart" data-chart='{"labels": [...], "series": {name: [...]}, "unit": "..."}'>
+// with the bundled Chart.js (static/vendor/chart.js); no network access.
+(function () {
+  var COLORS = {actual: "#2b6cb0", estimate: "#dd8a2b", target: "#c53030"};
+  var FALLBACK = ["#2b6cb0", "#dd8a2b", "#c53030", "#2f855a", "#6b46c1"];
+  function color(name, i) {
+    var code = name.split(" ").pop();
+    return COLORS[code] || FALLBACK[i % FALLBACK.length];
+  }
+  function draw(canvas) {
+    var spec = JSON.parse(canvas.getAttribute("data-chart"));
+    var datasets = Object.keys(spec.series).map(function (name, i) {
+      return {label: name, data: spec.series[name], backgroundColor: color(name, i), maxBarThickness: 36};
+    });
+    var valueAxis = {beginAtZero: true, title: {display: !!spec.unit, text: spec.unit || ""}};
+    new Chart(canvas, {
+      type: "bar",
+      data: {labels: spec.labels, datasets: datasets},
+      options: {
+        indexAxis: spec.horizontal ? "y" : "x",
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: spec.horizontal ? {x: valueAxis} : {y: valueAxis},
+        plugins: {legend: {position: "bottom"}}
+      }
+    });
+    canvas.setAttribute("data-drawn", "1");
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("canvas.ui-chart").forEach(draw);
+  });
+})();

@@ -1,0 +1,262 @@
+"""The web UI in a real headless Chromium (Debian's, driven by Playwright) against the real server on 127.0.0.1.
+
+Chromium comes from `.ci/install-browser`; SKIP_BROWSER=1 skips these tests (and says so). Every test saves
+a full-page screenshot and one of the first screen under test-artifacts/browser/. Pages that show indicators run on a copy of the
+seeds build whose empty indicators table is filled by tests/ui_fixture.py (see there why)."""
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import sqlite3
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT, start_server
+from ui_fixture import add_sample_indicators
+from wuhan_reports import ui
+from wuhan_reports.package import dataset
+
+pytestmark = pytest.mark.server
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags a headless Chromium needs on a closed network (else it hangs trying to reach Google's hosts).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = os.path.join(ROOT, "test-artifacts", "browser")
+TIMEOUT_MS = 20000
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium driven by Playwright's sync API, for this module only: its event loop must be gone before
+    other modules run asyncio code (bench/load.py)."""
+    if os.environ.get("SKIP_BROWSER") == "1":
+        pytest.skip("SKIP_BROWSER=1: browser tests skipped on request")
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run .ci/install-browser (apt-get install chromium), "
+                    "or set SKIP_BROWSER=1 to skip the browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh page; after the test, a full-page screenshot and a check that nothing left 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="zh-CN")
+    context.set_default_timeout(TIMEOUT_MS)
+    tab = context.new_page()
+    hosts = set()
+    tab.on("request", lambda r: hosts.add(urlparse(r.url).hostname))
+    yield tab
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    tab.screenshot(path=os.path.join(ARTIFACTS, f"{request.node.name}.png"), full_page=True)
+    tab.screenshot(path=os.path.join(ARTIFACTS, f"{request.node.name}-top.png"))  # the first screen
+    context.close()
+    assert hosts <= {"127.0.0.1"}, f"the page fetched from other hosts: {hosts - {'127.0.0.1'}}"
+
+
+@pytest.fixture(scope="session")
+def ui_build(seeds_build, tmp_path_factory):
+    """A copy of the seeds build with indicator rows (derived from the seed text when the build has none)."""
+    out = tmp_path_factory.mktemp("ui-build")
+    shutil.copy(os.path.join(str(seeds_build), "reports.db"), os.path.join(str(out), "reports.db"))
+    add_sample_indicators(os.path.join(str(out), "reports.db"))
+    return out
+
+
+@pytest.fixture(scope="session")
+def ui_server(ui_build):
+    proc, base = start_server(ui_build)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def snap(page, name):
+    """A screenshot of the first screen at a moment worth showing (docs/screenshots/ copies some of them)."""
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    page.screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"))
+
+
+def query(build, sql, params=()):
+    conn = sqlite3.connect(os.path.join(str(build), "reports.db"))
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+def shown_ids(page):
+    return [a.inner_text() for a in page.locator("table.rows-and-columns td.col-id a").all()]
+
+
+def row_count(page):
+    """The 'N rows ...' count Datasette prints above a table."""
+    return int(re.match(r"([\d,]+) rows?", page.locator(".content h3").first.inner_text()).group(1).replace(",", ""))
+
+
+def test_home_page_shows_title_version_license_source_and_citation(page, server):
+    ds = dataset()
+    page.goto(server + "/")
+    assert page.locator("h1").inner_text() == ds["title"]
+    assert page.locator(".ui-version").inner_text() == ds["version"]
+    assert ds["licenses"][0]["name"] in page.locator(".ui-license").inner_text()
+    assert "Government websites" in page.locator(".ui-source").inner_text()
+    assert f"Version {ds['version']}" in page.locator(".ui-apa").inner_text()
+    assert page.locator(".ui-bibtex").inner_text().startswith("@misc{")
+    snap(page, "home")
+    for title in ("文档 / Documents", "章节 / Sections", "指标 / Indicators", "项目 / Projects"):
+        assert page.get_by_role("link", name=title).count() == 1
+
+
+def test_search_from_the_home_page_finds_sections(page, server, seeds_build):
+    page.goto(server + "/")
+    page.fill("form.ui-search input[type=search]", "招商引资")
+    page.click("form.ui-search button")
+    page.wait_for_url(re.compile(r"/reports/sections\?"))
+    expected = {r["id"] for r in query(seeds_build, "select id from sections where text like '%招商引资%'")}
+    assert expected and expected <= set(shown_ids(page))
+    snap(page, "search")
+
+
+def sections_have_fts(build):
+    rows = query(build, "select name from sqlite_master where name = 'sections_fts'")
+    return bool(rows)
+
+
+def test_sections_search_box_finds_zhaoshang_yinzi(page, server, seeds_build):
+    assert sections_have_fts(seeds_build), "the build has no sections_fts full-text index (wuhan_reports/search.py)"
+    page.goto(server + "/reports/sections")
+    page.fill("form.filters input[name=_search]", "招商引资")
+    page.locator("form.filters input[name=_search]").press("Enter")
+    page.wait_for_url(re.compile(r"_search="))
+    ids = shown_ids(page)
+    assert ids, "no section matched 招商引资"
+    texts = {r["id"]: (r["heading"] or "") + (r["text"] or "")
+             for r in query(seeds_build, "select id, heading, text from sections")}
+    expected = {i for i, t in texts.items() if "招商引资" in t}
+    assert set(ids) <= expected  # every section shown contains the query, as Ctrl+F would find it
+    assert expected <= set(ids) or len(ids) >= 50  # and all of them are shown (one page holds 50)
+
+
+def test_status_target_facet_narrows_the_indicators(page, ui_server, ui_build):
+    page.goto(ui_server + "/reports/indicators")
+    total = row_count(page)
+    page.locator("#facet-status a", has_text=re.compile(r"^target$")).click()
+    page.wait_for_url(re.compile(r"status=target"))
+    targets = query(ui_build, "select count(*) as n from indicators where status = 'target'")[0]["n"]
+    assert 0 < row_count(page) == targets < total
+    statuses = {c.inner_text() for c in page.locator("table.rows-and-columns td.col-status").all()}
+    assert statuses == {"target"}
+    page.locator("#facet-status").scroll_into_view_if_needed()
+    snap(page, "indicators-target")
+
+
+def test_indicator_row_page_highlights_the_number(page, ui_server, ui_build):
+    row = query(ui_build, "select i.*, d.title, s.text as section_text, s.char_end as section_end, s.heading "
+                          "from indicators i join documents d on d.id = i.document_id "
+                          "join sections s on s.id = i.section_id order by i.id limit 1")[0]
+    text_start = row["section_end"] - len(row["section_text"])
+    number = row["section_text"][row["char_start"] - text_start:row["char_end"] - text_start]
+    page.goto(f"{ui_server}/reports/indicators/{row['id']}")
+    assert page.locator("mark.ui-mention").inner_text() == number
+    assert page.locator(".ui-sentence").inner_text() == row["sentence"]
+    assert page.locator(".ui-number").inner_text() == ui.format_number(row["value"])
+    assert page.locator(".ui-unit").inner_text() == (row["unit"] or "")
+    assert page.locator(".ui-subject").inner_text() == row["subject"]
+    snap(page, "indicator")
+    page.locator(".ui-section a").click()
+    page.wait_for_url(f"**/reports/sections/{row['section_id']}")
+    page.go_back()
+    page.locator(".ui-document a").click()
+    page.wait_for_url(f"**/reports/documents/{row['document_id']}")
+    assert page.locator("h1").first.inner_text() == row["title"]
+
+
+def test_document_page_shows_metadata_section_tree_and_indicators(page, ui_server, ui_build):
+    doc = query(ui_build, "select * from documents order by indicators desc, id limit 1")[0]
+    sections = query(ui_build, "select id from sections where document_id = ?", (doc["id"],))
+    page.goto(f"{ui_server}/reports/documents/{doc['id']}")
+    assert page.locator("h1").inner_text() == doc["title"]
+    assert page.locator(".ui-field-region").inner_text() == doc["region"]
+    links = page.locator(".ui-tree a")
+    assert links.count() == len(sections)
+    assert page.locator("table.ui-indicators tbody tr").count() == doc["indicators"]
+    page.wait_for_selector("canvas#chart-per-section[data-drawn]")
+    bars = page.evaluate("Chart.getChart(document.getElementById('chart-per-section')).data.datasets"
+                         ".reduce((n, d) => n + d.data.reduce((a, b) => a + b, 0), 0)")
+    assert bars == doc["indicators"]
+    snap(page, "document")
+    page.locator("#chart-per-section").scroll_into_view_if_needed()
+    snap(page, "document-chart")
+    links.nth(1).click()
+    page.wait_for_url(re.compile(r"/reports/sections/"))
+
+
+def test_canned_query_runs(page, server, seeds_build):
+    doc = query(seeds_build, "select id, sections from documents order by id limit 1")[0]
+    page.goto(server + "/")
+    page.locator(".ui-queries a", has_text="文档章节树").click()
+    page.fill("input[name=document]", doc["id"])
+    page.locator("form.sql input[type=submit]").click()
+    page.wait_for_url(re.compile(r"document="))
+    assert page.locator("table.rows-and-columns tbody tr").count() == doc["sections"]
+    snap(page, "canned-query")
+
+
+def filtered_ids(build):
+    document = query(build, "select id from documents order by id limit 1")[0]["id"]
+    rows = query(build, "select id from sections where document_id = ? and level = 2 order by ordinal", (document,))
+    return document, [r["id"] for r in rows]
+
+
+def download(page, selector):
+    with page.expect_download() as info:
+        page.click(selector)
+    with open(info.value.path(), "rb") as fh:
+        return fh.read()
+
+
+def test_csv_and_json_downloads_hold_exactly_the_filtered_rows(page, server, seeds_build):
+    document, expected = filtered_ids(seeds_build)
+    page.goto(f"{server}/reports/sections?document_id={document}&level=2")
+    assert row_count(page) == len(expected) > 0
+    snap(page, "filtered-table")
+    excel = download(page, "a.ui-csv-excel")
+    assert excel.startswith(b"\xef\xbb\xbf"), "the Excel CSV starts with a UTF-8 BOM"
+    rows = list(csv.DictReader(io.StringIO(excel.decode("utf-8-sig"))))
+    assert [r["id"] for r in rows] == expected
+    assert all(r["document_id"] == document and r["level"] == "2" for r in rows)
+    plain = download(page, "a.ui-csv")
+    assert not plain.startswith(b"\xef\xbb\xbf")
+    assert [r["id"] for r in csv.DictReader(io.StringIO(plain.decode("utf-8")))] == expected
+    response = page.request.get(page.locator("a.ui-json").evaluate("a => a.href"))
+    assert [r["id"] for r in json.loads(response.text())] == expected
+
+
+def test_charts_draw_offline(page, ui_server, ui_build):
+    named = query(ui_build, "select count(*) as n from (select distinct indicator, measure, coalesce(unit_base, '') "
+                            "from indicators where coalesce(indicator, '') != '' and value_base is not null)")[0]["n"]
+    page.goto(ui_server + "/-/charts")
+    page.wait_for_selector("canvas#chart-per-document[data-drawn]")
+    headline = page.locator("canvas.ui-chart[data-drawn]").count() - 1
+    assert headline == min(named, ui.HEADLINE_CHARTS) > 0
+    total = page.evaluate("Chart.getChart(document.getElementById('chart-per-document')).data.datasets"
+                          ".reduce((n, d) => n + d.data.reduce((a, b) => a + b, 0), 0)")
+    assert total == query(ui_build, "select count(*) as n from indicators")[0]["n"]
+    snap(page, "charts")
+
+
+def test_table_pages_describe_columns_in_chinese_and_english(page, server):
+    page.goto(server + "/reports/indicators")
+    assert page.locator("h1").inner_text() == "指标 / Indicators"
+    descriptions = page.locator("dl.column-descriptions dd").all_inner_texts()
+    assert descriptions and all(re.search(r"[A-Za-z].* / .*[\u4e00-\u9fff]", d) for d in descriptions)

@@ -1,0 +1,224 @@
+"""What the web pages show, computed from the database: the logic behind the plugins/ui_*.py hooks.
+
+Pure functions (highlight, number formatting, section trees, chart series) plus small async readers
+that take a Datasette ``Database`` and return plain dicts for the templates in templates/.
+"""
+from collections import OrderedDict, defaultdict
+
+from . import citation, fields, search
+from .package import DATABASE_NAME, dataset
+
+# Chinese labels of the coded values the tables use (value -> 中文), shown beside the English code.
+LABELS = {
+    "status": {"actual": "实际", "estimate": "预计", "target": "目标"},
+    "measure": {"level": "总量", "growth": "增长", "decline": "下降", "share": "占比", "count": "个数",
+                "rank": "排名", "other": "其他"},
+    "comparator": {"=": "等于", ">": "超过", ">=": "不低于", "<": "低于", "<=": "不超过", "~": "约"},
+    "doc_type": {"government_work_report": "政府工作报告", "development_plan_report": "计划执行情况报告",
+                 "five_year_plan": "五年规划", "implementation_plan": "实施方案", "other": "其他"},
+    "stage": {"planned": "谋划", "signed": "签约", "started": "开工", "under_construction": "在建",
+              "completed": "建成", "operating": "投产/运营", "other": "其他"},
+}
+STATUS_ORDER = ("actual", "estimate", "target")
+HEADLINE_CHARTS = 6  # how many indicators the targets-against-actuals chart shows
+# Scales for showing large base values: (at least, prefix); 亿 = 10^8, 万 = 10^4.
+SCALES = ((1e8, "亿"), (1e4, "万"))
+
+
+def label(kind, value):
+    """'target / 目标' for a coded value; the value itself when it has no Chinese label."""
+    zh = LABELS.get(kind, {}).get(value)
+    return f"{zh} {value}" if zh else (value or "")
+
+
+def short_label(text):
+    """The head of a description, before its first explanation: '文档类型:政府工作报告、…' -> '文档类型'."""
+    for mark in ("(", ":", ";", "("):
+        text = text.split(mark)[0]
+    return text
+
+
+def format_number(value):
+    """A number as people read it: no trailing .0, thousands separators (27,900,000,000; 9.7)."""
+    if value is None or value == "":
+        return ""
+    value = float(value)
+    if value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def highlight(sentence, sentence_start, char_start, char_end):
+    """(before, mention, after): the sentence split around the mention at document offsets
+    [char_start, char_end). Raises ValueError when the offsets fall outside the sentence."""
+    start, end = char_start - sentence_start, char_end - sentence_start
+    if not 0 <= start <= end <= len(sentence):
+        raise ValueError(f"offsets {char_start}-{char_end} are outside the sentence starting at {sentence_start}")
+    return sentence[:start], sentence[start:end], sentence[end:]
+
+
+def section_tree(sections):
+    """Nest section rows (dicts with id, parent_id, in document order) into [{..., 'children': [...]}]."""
+    nodes = OrderedDict((s["id"], {**s, "children": []}) for s in sections)
+    roots = []
+    for node in nodes.values():
+        parent = nodes.get(node["parent_id"]) if node["parent_id"] else None
+        (parent["children"] if parent else roots).append(node)
+    return roots
+
+
+def top_level_of(sections):
+    """{section id: id of its level-1 ancestor (or itself, or the root)} for rows in document order."""
+    parents = {s["id"]: s["parent_id"] for s in sections}
+    levels = {s["id"]: s["level"] for s in sections}
+    top = {}
+    for sid in parents:
+        current = sid
+        while levels.get(current, 0) > 1 and parents.get(current):
+            current = parents[current]
+        top[sid] = current
+    return top
+
+
+def per_section_counts(sections, mentions):
+    """Chart series: indicator rows per top-level section, split by status.
+
+    sections: rows in document order; mentions: rows with section_id and status.
+    Returns {'labels': [...], 'series': {status: [count per label]}} for sections that have any."""
+    top = top_level_of(sections)
+    counts = defaultdict(lambda: defaultdict(int))
+    for m in mentions:
+        counts[top.get(m["section_id"], m["section_id"])][m["status"]] += 1
+    shown = [s for s in sections if s["id"] in counts]
+    statuses = [st for st in STATUS_ORDER if any(counts[s["id"]].get(st) for s in shown)]
+    return {
+        "labels": [f"{s['label'] or ''}{s['heading'] or '(前言 preamble)'}"[:24] for s in shown],
+        "series": {label("status", st): [counts[s["id"]].get(st, 0) for s in shown] for st in statuses},
+    }
+
+
+def scale_for(values):
+    """(divisor, prefix) that keeps the largest of values readable: (1e8, '亿'), (1e4, '万') or (1, '')."""
+    biggest = max((abs(v) for v in values if v is not None), default=0)
+    return next(((d, p) for d, p in SCALES if biggest >= d), (1, ""))
+
+
+def targets_against_actuals(rows, limit=HEADLINE_CHARTS):
+    """Chart specs for the indicators found in most documents: one bar per (document, period) and status.
+
+    rows: dicts with indicator, label_zh, label_en, measure, unit_base, status, region, document_id, period,
+    value_base, ordered by document and position. The first value per (document, period, status) is shown."""
+    groups = defaultdict(list)
+    for r in rows:
+        groups[(r["indicator"], r["measure"], r["unit_base"] or "")].append(r)
+    ranked = sorted(groups.items(), key=lambda kv: (-len({r["document_id"] for r in kv[1]}), -len(kv[1]), kv[0]))
+    charts = []
+    for (indicator, measure, unit_base), members in ranked[:limit]:
+        divisor, prefix = scale_for([r["value_base"] for r in members])
+        points = OrderedDict()
+        for r in sorted(members, key=lambda r: (r["period"] or "", r["region"] or "", r["document_id"])):
+            x = f"{r['region'] or r['document_id']} {r['period'] or ''}".strip()
+            points.setdefault(x, {}).setdefault(r["status"], r["value_base"] / divisor)
+        statuses = [s for s in STATUS_ORDER if any(s in p for p in points.values())]
+        first = members[0]
+        charts.append({
+            "id": f"{indicator}-{measure}-{len(charts)}",
+            "title": f"{first['label_zh'] or indicator} {first['label_en'] or ''} · {label('measure', measure)}",
+            "unit": f"{prefix}{unit_base}",
+            "labels": list(points),
+            "series": {label("status", s): [p.get(s) for p in points.values()] for s in statuses},
+        })
+    return charts
+
+
+async def rows(db, sql, params=None):
+    return [dict(r) for r in (await db.execute(sql, params or {})).rows]
+
+
+async def document_context(db, document_id):
+    """Everything the document page shows besides the documents row: its section tree, indicators,
+    projects and the indicators-per-section chart."""
+    sections = await rows(db, "select id, parent_id, level, label, heading, ordinal, path, length(text) as size "
+                              "from sections where document_id = :d order by ordinal", {"d": document_id})
+    indicators = await rows(db, "select i.id, i.section_id, i.subject, i.indicator, i.value, i.unit, i.measure, "
+                                "i.status, i.comparator, i.period, s.path as section_path from indicators i "
+                                "left join sections s on s.id = i.section_id where i.document_id = :d "
+                                "order by i.sentence_start, i.char_start", {"d": document_id})
+    projects = await rows(db, "select p.id, p.section_id, p.name, p.stage, p.status, p.investment, "
+                              "p.investment_text, s.path as section_path from projects p left join sections s "
+                              "on s.id = p.section_id where p.document_id = :d order by p.sentence_start, "
+                              "p.char_start", {"d": document_id})
+    document = await rows(db, "select * from documents where id = :d", {"d": document_id})
+    return {
+        "ui_document": document[0] if document else {},
+        "ui_fields": fields.DOCUMENTS.fields,
+        "ui_sections": section_tree(sections),
+        "ui_section_count": len(sections),
+        "ui_indicators": indicators,
+        "ui_projects": projects,
+        "ui_per_section": per_section_counts(sections, indicators),
+    }
+
+
+async def mention_context(db, table, row_id):
+    """The indicator or project row with its sentence split around the mention, its document and section."""
+    found = await rows(db, f"select t.*, d.title as document_title, s.heading as section_heading, "
+                           f"s.label as section_label, s.path as section_path from [{table}] t "
+                           f"join documents d on d.id = t.document_id left join sections s on s.id = t.section_id "
+                           f"where t.id = :id", {"id": row_id})
+    if not found:
+        return {}
+    row = found[0]
+    before, mention, after = highlight(row["sentence"], row["sentence_start"], row["char_start"], row["char_end"])
+    context = {"ui_row": row, "ui_before": before, "ui_mention": mention, "ui_after": after}
+    if table == "indicators" and row.get("indicator"):
+        names = await rows(db, "select label_zh, label_en from indicator_names where id = :id",
+                           {"id": row["indicator"]})
+        context["ui_indicator_name"] = names[0] if names else {}
+    return context
+
+
+async def home_context(datasette, db):
+    """The home page: dataset facts, how to cite, tables with counts, documents, canned queries, search."""
+    from . import site
+
+    ds = dataset()
+    counts = await db.table_counts(limit=1000)
+    tables = [{"name": t.name, "title": site.table_title(t), "en": t.en, "zh": t.zh, "rows": counts.get(t.name)}
+              for t in fields.TABLES]
+    documents = await rows(db, "select id, title, doc_type, region, published, review_year, plan_year, "
+                               "plan_end_year, sections, indicators, projects from documents order by id")
+    queries = [{"name": name, "title": q["title"]} for name, q in site.CANNED_QUERIES.items()]
+    return {
+        "ui_dataset": ds,
+        "ui_database": DATABASE_NAME,
+        "ui_apa": citation.apa(),
+        "ui_bibtex": citation.bibtex(),
+        "ui_tables": tables,
+        "ui_documents": documents,
+        "ui_queries": queries,
+        "ui_sections_fts": await db.table_exists(search.fts_table(fields.SECTIONS)),
+    }
+
+
+async def charts_context(db):
+    """The charts page: targets against actuals for headline indicators, indicators per document."""
+    headline = await rows(db, "select i.indicator, n.label_zh, n.label_en, i.measure, i.unit_base, i.status, "
+                              "d.region, i.document_id, i.period, i.value_base from indicators i "
+                              "join documents d on d.id = i.document_id left join indicator_names n "
+                              "on n.id = i.indicator where coalesce(i.indicator, '') != '' "
+                              "and i.value_base is not null order by i.document_id, i.sentence_start, i.char_start")
+    per_document = await rows(db, "select d.id, d.region, d.title, i.status, count(i.id) as n from documents d "
+                                  "left join indicators i on i.document_id = d.id group by d.id, i.status "
+                                  "order by d.id")
+    documents = list(OrderedDict((r["id"], f"{r['region'] or ''} {r['title'] or r['id']}"[:28])
+                                 for r in per_document).items())
+    series = {}
+    for status in STATUS_ORDER:
+        by_doc = {r["id"]: r["n"] for r in per_document if r["status"] == status}
+        if by_doc:
+            series[label("status", status)] = [by_doc.get(doc_id, 0) for doc_id, _ in documents]
+    return {
+        "ui_headline": targets_against_actuals(headline),
+        "ui_per_document": {"labels": [name for _, name in documents], "series": series},
+    }
