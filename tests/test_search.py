@@ -166,4 +166,4 @@ def test_worker_segmentation_equals_segmenting_the_loaded_rows(seeds_build):
         rows = conn.execute(f"select id, {', '.join(table.fts)} from [{table.name}]").fetchall()
         assert rows and len(rows) == len(tokens[table.name])
         for row_id, *values in rows:
-            assert tokens[table.name][row_id] == search.segment(values), (table.name, row_id)
+            assert tokens[table.name][row_id] == search.segment_words(values), (table.name, row_id)
