@@ -62,15 +62,14 @@ def default_jobs():
         return os.cpu_count() or 1
 
 
-def process_all(seeds_dir, progress=None, jobs=None, cache_dir=None, stats=None):
+def process_all(seeds_dir, progress=None, jobs=None, stats=None):
     """Reports for every file in seeds_dir, in file-name order; BuildError lists every bad file.
 
     Reports are processed by `jobs` worker processes (default: one per CPU); the result does not depend
-    on `jobs`. With `cache_dir`, a report whose file, catalog entry and code are unchanged since the
-    last build is read from the cache instead. `stats`, if given, receives the counts and stage timings."""
-    with tempfile.TemporaryDirectory() as staging:
-        cache = ReportCache(cache_dir) if cache_dir else None
-        return [e.report() for e in process_entries(seeds_dir, staging, progress, jobs, cache, stats)]
+    on `jobs`. `stats`, if given, receives the counts and stage timings."""
+    found = _process(seeds_dir, None, progress, jobs, None, stats)
+    _check([r.document for r in found])
+    return found
 
 
 def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, stats=None):
@@ -79,15 +78,28 @@ def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, st
     A report found in `cache` (a ReportCache) is not processed again; the others are processed by `jobs`
     worker processes, which write their entries into the directory `staging`. `stats`, if given, receives
     the counts and the stage timings of the workers."""
+    found = _process(seeds_dir, staging, progress, jobs, cache, stats)
+    _check([e.document for e in found])
+    return found
+
+
+def _check(documents):
+    problems = check_duplicates(documents)
+    if problems:
+        raise BuildError(problems)
+
+
+def _process(seeds_dir, staging, progress, jobs, cache, stats):
+    """Entries (written into `staging`; from `cache` when there) or, without `staging`, Reports."""
     entries, paths = _inputs(seeds_dir)
     tasks = [(path, entries.get(os.path.basename(path))) for path in paths]
-    keys = [report_key(path, entry) for path, entry in tasks]
+    keys = [report_key(path, entry) for path, entry in tasks] if staging else [None] * len(tasks)
     results = [cache.get(key) if cache else None for key in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     for _ in range(len(tasks) - len(todo)):
         _tick(progress)
     timings = {}
-    work = [(*tasks[i], os.path.join(staging, f"{keys[i]}.entry"), keys[i]) for i in todo]
+    work = [(*tasks[i], staging and os.path.join(staging, f"{keys[i]}.entry"), keys[i]) for i in todo]
     for i, (entry, error, seconds) in zip(todo, _process_many(work, jobs)):
         timing.add(timings, seconds)
         results[i] = entry if entry is not None else error
@@ -95,11 +107,9 @@ def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, st
     if stats is not None:
         stats.update(reports=len(tasks), processed=len(todo), cached=len(tasks) - len(todo), timings=timings)
     problems = [r for r in results if isinstance(r, str)]
-    found = [r for r in results if not isinstance(r, str)]
-    problems += check_duplicates([e.document for e in found])
     if problems:
-        raise BuildError(problems)
-    return found
+        raise BuildError(problems + check_duplicates([r.document for r in results if not isinstance(r, str)]))
+    return results
 
 
 def _inputs(seeds_dir):
@@ -118,13 +128,16 @@ def _inputs(seeds_dir):
 
 def _process_one(task):
     """(cache.Entry or None, error message or None, stage timings) for one (path, catalog entry, entry
-    path, key): the report is processed and its entry written to the entry path."""
+    path, key): the report is processed and its entry written to the entry path (without an entry path,
+    the Report itself comes back)."""
     path, catalog_entry, entry_path, key = task
     with timing.collect() as seconds:
         try:
             report = process_report(path, catalog_entry)
         except ReportError as e:
             return None, str(e), seconds
+        if entry_path is None:
+            return report, None, seconds
         with timing.stage("cache"):
             return write_entry(entry_path, key, report), None, seconds
 

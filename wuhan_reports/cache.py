@@ -8,7 +8,7 @@ cache. Entries live in DIR/reports-<code version>/<key>.entry, one file per repo
 - line 1, JSON: the report's documents row, its key values (primary and unique columns, per table, for the
   build's uniqueness check) and the length of each part that follows;
 - the parts, raw: the report's rows as CSV lines for each table (exactly the lines its rows contribute to
-  data/<table>.csv), the jieba words of its searchable rows (JSON), and the whole Report (JSON).
+  data/<table>.csv) and the jieba words of its searchable rows (JSON): all a build needs of a report.
 
 A build reads only line 1 of an unchanged report, and copies its CSV bytes: packaging is a concatenation.
 """
@@ -22,7 +22,6 @@ import tempfile
 
 from . import fields
 from .package import csv_rows, key_fields
-from .pipeline import Report
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 PREFIX = "reports-"  # only directories named so are ever removed
@@ -66,7 +65,6 @@ def entry_parts(report):
     rows = {t.name: getattr(report, t.name) if t is not fields.DOCUMENTS else [report.document] for t in ROW_TABLES}
     parts = [(t.name, csv_rows(t, rows[t.name])) for t in ROW_TABLES]
     parts.append(("words", _json(report.tokens)))
-    parts.append(("report", _json({**dataclasses.asdict(report), "tokens": None})))
     header = {"document": report.document,
               "keys": {t.name: {f.name: [r.get(f.name) for r in rows[t.name]] for f in key_fields(t)}
                        for t in ROW_TABLES},
@@ -127,9 +125,6 @@ class Entry:
     def words(self):
         """{table name: {row id: segment_words(row)}}: the jieba words of the report's searchable rows."""
         return json.loads(self.part("words"))
-
-    def report(self):
-        return Report(**{**json.loads(self.part("report")), "tokens": self.words()})
 
 
 def read_entry(path, key):

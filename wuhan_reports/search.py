@@ -77,8 +77,26 @@ def chars(text):
     return " ".join(_WHITESPACE.sub(BREAK, text or ""))
 
 
-def words(text):
-    """The text as space-separated jieba words (whitespace runs become one BREAK token)."""
+def words(text, blocks=None):
+    """The text as space-separated jieba words (whitespace runs become one BREAK token).
+
+    jieba cuts a text block by block (runs of `jieba.re_han_default`, and the runs between them) and each
+    block alone, so the text's words are its blocks' words in order; `blocks` ({block: words}) keeps
+    them, so that a sentence of a section already cut costs jieba nothing (the indicators' and projects'
+    sentences are such sentences). tests/test_search.py checks this equals cutting the text whole."""
+    blocks = {} if blocks is None else blocks
+    cut = []
+    for block in jieba.re_han_default.split(text or ""):
+        if block:
+            if block not in blocks:
+                blocks[block] = list(tokenizer().cut(block, HMM=JIEBA_HMM))
+            cut.extend(blocks[block])
+    tokens = (BREAK if w.isspace() else _WHITESPACE.sub("", w) for w in cut)
+    return " ".join(t for t in tokens if t)
+
+
+def words_whole(text):
+    """words() by cutting the text in one call (what words() must equal)."""
     tokens = (BREAK if w.isspace() else _WHITESPACE.sub("", w) for w in tokenizer().cut(text or "", HMM=JIEBA_HMM))
     return " ".join(t for t in tokens if t)
 
@@ -145,15 +163,16 @@ def segment(values, memo=None):
     return [chars(v) for v in values] + segment_words(values, memo)
 
 
-def segment_words(values, memo=None):
+def segment_words(values, memo=None, blocks=None):
     """[words...] of a row's searchable values: the jieba half of segment(), the only costly half.
 
-    `memo` ({value: words}) spares jieba a value it has already cut (indicators share sentences)."""
+    `memo` ({value: words}) spares jieba a value it has already cut (indicators share sentences), and
+    `blocks` (see words) a block of text it has already cut."""
     memo = {} if memo is None else memo
     cut = []
     for v in values:
         if v not in memo:
-            memo[v] = words(v)
+            memo[v] = words(v, blocks)
         cut.append(memo[v])
     return cut
 
@@ -161,8 +180,8 @@ def segment_words(values, memo=None):
 def segment_rows(rows_by_table):
     """{table name: {row id: segment_words(row)}} for one report's rows: the jieba work of the index, done
     per report (in the build's worker processes, and cached with the report) so loading only inserts."""
-    memo = {}
-    return {table.name: {row["id"]: segment_words([row.get(c) for c in table.fts], memo)
+    memo, blocks = {}, {}
+    return {table.name: {row["id"]: segment_words([row.get(c) for c in table.fts], memo, blocks)
                          for row in rows_by_table.get(table.name, [])}
             for table in searchable_tables()}
 
