@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 
 from . import catalog, fields, timing
-from .cache import ROW_TABLES, ReportCache, read_entry, report_key, write_entry
+from .cache import ROW_TABLES, Entry, ReportCache, report_key, text_hash, write_entry
 from .database import load_entries, update_database
 from .package import DATA_DIR, DATABASE_NAME, csv_rows, key_fields, repeated_keys, validate, write_package_parts
 from .pipeline import process_report
@@ -68,7 +68,7 @@ def process_all(seeds_dir, progress=None, jobs=None, stats=None):
     Reports are processed by `jobs` worker processes (default: one per CPU); the result does not depend
     on `jobs`. `stats`, if given, receives the counts and stage timings."""
     found = _process(seeds_dir, None, progress, jobs, None, stats)
-    _check([r.document for r in found])
+    _check(found)
     return found
 
 
@@ -79,12 +79,12 @@ def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, st
     worker processes, which write their entries into the directory `staging`. `stats`, if given, receives
     the counts and the stage timings of the workers."""
     found = _process(seeds_dir, staging, progress, jobs, cache, stats)
-    _check([e.document for e in found])
+    _check(found)
     return found
 
 
-def _check(documents):
-    problems = check_duplicates(documents)
+def _check(found):
+    problems = check_duplicates(found)
     if problems:
         raise BuildError(problems)
 
@@ -108,7 +108,7 @@ def _process(seeds_dir, staging, progress, jobs, cache, stats):
         stats.update(reports=len(tasks), processed=len(todo), cached=len(tasks) - len(todo), timings=timings)
     problems = [r for r in results if isinstance(r, str)]
     if problems:
-        raise BuildError(problems + check_duplicates([r.document for r in results if not isinstance(r, str)]))
+        raise BuildError(problems + check_duplicates([r for r in results if not isinstance(r, str)]))
     return results
 
 
@@ -157,16 +157,22 @@ def _tick(progress, file_name=""):
         progress(file_name)
 
 
-def check_duplicates(documents):
-    """Problems for two files with the same content, or two files that would get the same id."""
+def check_duplicates(found):
+    """Problems for two files with the same report text (the same bytes, or the same normalized text,
+    whitespace aside, in two encodings, line-end styles or layouts), or two files that would get the same id.
+
+    `found` are Reports or cache Entries."""
     problems = []
-    by_hash, by_id = defaultdict(list), defaultdict(list)
-    for d in documents:
-        by_hash[d["source_sha256"]].append(d["source_file"])
-        by_id[d["id"]].append(d["source_file"])
-    for files in by_hash.values():
-        if len(files) > 1:
-            problems.append(f"{', '.join(files)}: the same report twice (identical bytes); keep one")
+    by_text, by_id = defaultdict(list), defaultdict(list)
+    for r in found:
+        by_text[r.text_hash if isinstance(r, Entry) else text_hash(r.text)].append(r.document)
+        by_id[r.document["id"]].append(r.document["source_file"])
+    for docs in by_text.values():
+        if len(docs) > 1:
+            files = ", ".join(d["source_file"] for d in docs)
+            same_bytes = len({d["source_sha256"] for d in docs}) == 1
+            how = "identical bytes" if same_bytes else "the same text in another encoding or layout"
+            problems.append(f"{files}: the same report twice ({how}); keep one")
     for doc_id, files in by_id.items():
         if len(files) > 1:
             problems.append(f"{', '.join(files)}: file names give the same document id {doc_id!r}; rename one")
@@ -338,6 +344,7 @@ def write_state(cache, out_dir, entries, database):
     state = {"database": _file_state(db) if database else None,
              "documents": {e.document["id"]: e.key for e in entries}}
     path = os.path.join(cache.directory, STATE)
+    os.makedirs(cache.directory, exist_ok=True)
     with open(path + ".tmp", "w", encoding="utf-8") as fh:
         json.dump(state, fh)
     os.replace(path + ".tmp", path)
@@ -386,12 +393,24 @@ class ProgressBar:
 
 
 def publish(tmp, out_dir, database):
-    """Move the built outputs from tmp into out_dir, replacing the previous ones."""
-    data, old = os.path.join(out_dir, DATA_DIR), os.path.join(tmp, "previous-data")
-    if os.path.exists(data):
-        os.replace(data, old)
-    os.replace(os.path.join(tmp, DATA_DIR), data)
-    os.replace(os.path.join(tmp, "datapackage.json"), os.path.join(out_dir, "datapackage.json"))
-    if database:
-        name = f"{DATABASE_NAME}.db"
-        os.replace(os.path.join(tmp, name), os.path.join(out_dir, name))
+    """Move the built outputs from tmp into out_dir, replacing the previous ones.
+
+    Each output is renamed into place; if any rename fails, the ones done are undone, so out_dir holds
+    either every new output or every previous one."""
+    names = [DATA_DIR, "datapackage.json"] + ([f"{DATABASE_NAME}.db"] if database else [])
+    previous = os.path.join(tmp, "previous")
+    os.makedirs(previous)
+    moved, placed = [], []
+    try:
+        for name in names:
+            if os.path.exists(os.path.join(out_dir, name)):
+                os.replace(os.path.join(out_dir, name), os.path.join(previous, name))
+                moved.append(name)
+            os.replace(os.path.join(tmp, name), os.path.join(out_dir, name))
+            placed.append(name)
+    except BaseException:
+        for name in reversed(placed):
+            os.replace(os.path.join(out_dir, name), os.path.join(tmp, name))
+        for name in reversed(moved):
+            os.replace(os.path.join(previous, name), os.path.join(out_dir, name))
+        raise

@@ -56,6 +56,11 @@ def report_key(path, entry):
     return h.hexdigest()
 
 
+def text_hash(text):
+    """sha256 of a report's normalized text, whitespace aside: the same report in two encodings or layouts."""
+    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
+
+
 def _json(value):
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -65,7 +70,7 @@ def entry_parts(report):
     rows = {t.name: getattr(report, t.name) if t is not fields.DOCUMENTS else [report.document] for t in ROW_TABLES}
     parts = [(t.name, csv_rows(t, rows[t.name])) for t in ROW_TABLES]
     parts.append(("words", _json(report.tokens)))
-    header = {"document": report.document,
+    header = {"document": report.document, "text_sha256": text_hash(report.text),
               "keys": {t.name: {f.name: [r.get(f.name) for r in rows[t.name]] for f in key_fields(t)}
                        for t in ROW_TABLES},
               "parts": [[name, len(data)] for name, data in parts]}
@@ -89,7 +94,7 @@ def _entry(key, path, header, offset):
     for name, length in header["parts"]:
         parts[name] = (offset, length)
         offset += length
-    return Entry(key, path, header["document"], header["keys"], parts), offset
+    return Entry(key, path, header["document"], header["text_sha256"], header["keys"], parts), offset
 
 
 @dataclasses.dataclass
@@ -99,6 +104,7 @@ class Entry:
     key: str
     path: str
     document: dict
+    text_hash: str  # text_hash of the report's text
     keys: dict
     parts: dict  # {part name: (offset, length)}
 
@@ -143,8 +149,7 @@ class ReportCache:
 
     def __init__(self, directory):
         self.directory = os.path.join(directory, f"{PREFIX}{code_version()}")
-        self.hits = self.misses = 0
-        os.makedirs(self.directory, exist_ok=True)
+        self.hits = self.misses = 0  # the directory is made by the first put: a failed build leaves nothing
 
     def path(self, key):
         return os.path.join(self.directory, f"{key}{SUFFIX}")
@@ -161,6 +166,7 @@ class ReportCache:
 
     def put(self, entry):
         """Move a freshly written entry (a file elsewhere) into the cache; return it at its new place."""
+        os.makedirs(self.directory, exist_ok=True)
         path = self.path(entry.key)
         if entry.path != path:
             shutil.move(entry.path, path)
@@ -169,6 +175,8 @@ class ReportCache:
     def prune(self, keep):
         """Remove entries whose key is not in `keep`, and every other code version's entries."""
         parent = os.path.dirname(self.directory)
+        if not os.path.isdir(self.directory):
+            return
         for name in os.listdir(parent):
             if name.startswith(PREFIX) and os.path.join(parent, name) != self.directory:
                 shutil.rmtree(os.path.join(parent, name), ignore_errors=True)

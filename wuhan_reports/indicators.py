@@ -27,7 +27,7 @@ ITEM_SEP = re.compile(r"、|和|及|与|以及")  # between the items of a subje
 
 # --- words in front of the number: (pattern, meaning) -------------------------------------------------
 GROWTH = re.compile(r"(?:增长|增加|提高|提升|上升|增|上涨|扩大|翻|(?:增速|增幅)(?:达到|达|为|保持|保持在)?)$")  # GDP增长9.7%
-DECLINE = re.compile(r"(?:下降|减少|降低|降|下滑|回落|压减|缩减|缩短)(?:至|到)?$")  # 浓度下降18.6%
+DECLINE = re.compile(r"(?:下降|减少|降低|降|下滑|回落|压减|缩减|缩短|精简)(?:至|到)?$")  # 浓度下降18.6%
 GROWTH_AFTER = re.compile(r"^(?:以上|左右)?(?:的)?(?:增长|增速|增幅)")  # 每年8%左右增速
 SHARE = re.compile(r"率|比重|占比|比例|占|份额|覆盖")  # 优良率, 占全市, 比重达55%
 COMPARATOR_BEFORE = [  # (pattern at the end of the text in front of the number, comparator)
@@ -43,11 +43,13 @@ COMPARATOR_AFTER = [  # (pattern right after the number, comparator)
     (re.compile(r"^(?:左右|上下)"), "~"),
 ]
 ESTIMATE = re.compile(r"预计")  # applies from 预计 to the end of its sentence
-TARGET = re.compile(r"力争|确保|目标|预期|争取|计划(?:完成|实现|达到)|努力(?:实现|达到)|将达到|要达到")  # in its clause
+TARGET = re.compile(r"力争|(?<!有效)确保(?!了)|目标|预期|争取|计划(?:完成|实现|达到)|努力(?:实现|达到)|将达到|要达到")  # in its clause
 TARGET_LEAD = re.compile(r"(?:预期|主要|发展|工作)?目标(?:是|为)")  # "2019年...预期目标是:" scopes the sentence
 
 # --- cleaning a subject ----------------------------------------------------------------------------------
 LEAD_STRIP = re.compile("^(?:" + "|".join([
+    # a heading run into its body when the report is one long line: 一、2023年工作回顾 全年完成...
+    r"[一二三四五六七八九十]+、[^,;。]{0,14}?(?:回顾|安排|任务|目标|总结|情况)",
     r"(?:截至|截止|到|至|在)?\d{4}\s*年(?:底|末|末期|全年|年底|度)?",  # 2018年, 截至2020年底, 到2025年
     r"(?:“)?十[一二三四五]五(?:”)?(?:时期|期间|以来|末)?",  # “十三五”时期
     r"(?:近|过去)?[一二三四五两]年(?:来|内|间)?",  # 五年来, 近五年
@@ -55,8 +57,11 @@ LEAD_STRIP = re.compile("^(?:" + "|".join([
     r"全年|年内|今年|明年|去年|当年|一年来|同期|期间|其中|同时|此外|另外|全部|总计|合计|共计|共",  # time, framing
     r"全区|全市|全县|全省|全镇|我区|我市|本区|全社会",  # scope
     r"预计|力争|确保|争取|努力|计划|目标|预期",  # status words (kept in the status column)
-    r"每年|年均|举办|开展",  # 每年新引进..., 举办科技成果转化对接活动17场
-    r"累计有|累计|完成|实现|达到|达|为|保持|稳定在|实际完成",  # framing verbs
+    r"每年|年均|举办|开展|组织",  # 每年新引进..., 举办科技成果转化对接活动17场, 组织创新创业活动500场
+    r"累计有|累计|完成|实现|达到|为|保持|稳定在|实际完成",  # framing verbs (not 达: 达标总数)
+    # verbs that frame a count or amount without saying what is counted: 打造3个基地, 集聚了80余家总部, 现有215家机构
+    r"(?:有效|大力|积极|强力|重点|全力|着力)?(?:打造|集聚了?|聚集了?|现有|拥有|推动|推进|加快|力促|全面启动)(?=..)",
+    r"(?:[^\d,;。]{0,16}?期间)",  # “十五五”期间, 军运期间: a period, not the subject
     r"[,、\s]",
 ]) + ")+")
 TAIL_STRIP = re.compile("(?:" + "|".join([
@@ -64,28 +69,42 @@ TAIL_STRIP = re.compile("(?:" + "|".join([
     r"(?:位居|位列|居于|稳居|跃居|名列|排名|排在|进位至|升至|位于)(?:全国|全省|全市|全区|同类)?",  # rank verbs
     r"(?:上升|提升|前移|前进|下降|后退)[一二三四五六七八九十\d]+位",  # 综合实力上升一位
     r"[一二三四五两]年(?:内|来|间)?",  # 五年累计
+    r"(?:历史|历年|同期)?(?:最高|最低|新高)|首次|力争|确保|争取",  # 县域综合经济首次排名全省第二
+    r"(?:是|为|相当于)(?:上一个|上个|前一个)?[一二三四五两]?(?:五年|年)(?:的)?",  # 是上一个五年的3.6倍
+    r"(?:由|从)(?:\d{4}年(?:底|末)?的?)?",  # 可网办事项由56项上升至83项  # 五年内最高(2019年)达到91.85亿元
     r"(?:是|为|相当于|比|较)“?十[一二三四五]五”?末?(?:的)?|(?:是|为|相当于)\d{4}年(?:的)?|(?:较|比|与)\d{4}年(?:底|末)?(?:相比)?|近[一二三四五两]年|稳定",  # 优良率较2015年增加, 近五年累计
     r"达到|达|为|是|至|到|超过|超出|超|突破|逾|近|约|接近|不低于|不少于|不超过|不高于|控制在|保持在|稳定在|保持",
-    r"压减|缩短|压缩|增速|增幅|分别|(?<![日月人户])均|共|累计|总计|完成|实现|年均|平均|每年|占|的|预计|迈上|有|计|合计|已|已达|增至|提高到|降至",
-    r"[,、\s]",
+    r"压减|缩短|压缩|增速|增幅|分别|(?<![日月人户])均|共|累计|总计|完成|实现|年均|平均|每年|占|的|预计|迈上|有|合计|已|已达|增至|提高到|降至",
+    r"[,、\s]|(?<=..)(?:及|和|与)",
 ]) + ")+$")
-VERB_ONLY = re.compile(r"^(?:新增|新建|新开工|开工|建成|完成|投入使用|扩建|改建|改造|新改扩建|引进|新引进|培育|新培育|"
+VERB_ONLY = re.compile(r"^(?:基本|全面|已|累计|当年|全年)?(?:(?:新增|新建|新开工|开工|建成|完成|投入使用|扩建|改建|改造|新改扩建|引进|新引进|培育|新培育|"
                        r"落户|签约|开业|交付|实施|举办|开展|入选|获批|认定|上市|挂牌|招引|打造|成立|新入库|引入|帮扶|"
-                       r"建设|推动|推进|支持|新登记|发放|兑现|筹集|设立|承担|获得|组建|拥有)$")
+                       r"建设|推动|推进|支持|新登记|发放|兑现|筹集|设立|承担|获得|组建|拥有|建成投用|建成投产|投用|投产|分配入住|入住|分配|"
+                       r"投入|筹资)+)$")
 NOUN_STOP = re.compile(r"实现|投产|获|入选|开工|建成|完成|进入|成功|相继|陆续|全部|实施|加快|被|通过|落地|上线|荣获|参与|启动|"
-                       r"提供|达到|连续|累计|包揽|荣获|获得|在")  # where a noun after the number ends: 31个项目投产投运
-GENERIC = re.compile(r"^(?:总数|总量|总额|规模|总规模|存量|增量|余额|总计|累计|数量|增速|增幅)$")  # 新增企业2万多家、总数7万多家
+                       r"提供|达到|连续|累计|包揽|荣获|获得|在|全面|完工|开通|交付|上榜|均|已|基本|征收|消除|增设|开展|免费|"
+                       r"落户|周边|对(?![接外标口话])|为|向|[、和及与]\d|\d+(?:个|家|条|所|处|项|名|人|座|套)")  # where a noun after the number ends: 31个项目投产投运
+GENERIC = re.compile(r"^(?:总数|总量|总额|规模|总规模|存量|增量|余额|总计|累计|数量|增速|增幅|面积|总面积|总投资|投资总额)$")  # 新增企业2万多家、总数7万多家
 QUALIFIER = re.compile(r"^(?:国家级|省级|市级|区级|其中|日均|月均|年均|人均|户均)$")  # 孵化器60家(国家级17家)
 # verbs in front of a noun, dropped when the noun is carried to the next number (新建中小学5所、扩建6所)
-VERB_PREFIX = re.compile(r"^(?:大力|积极|加快|持续|深入|全面|新)?(?:新增|新建|发展|推进|推动|开展|实施|培育|引进|建设|支持|举办|"
+VERB_PREFIX = re.compile(r"^(?:大力|积极|加快|持续|深入|全面|新)?(?:强化|加强|加大|深化|建成|改造|新增|新建|发展|推进|推动|开展|实施|培育|引进|建设|支持|举办|"
                          r"办理|完成|实现|累计|新引进|新培育|净增|增加)+")
 RANK_VERB = re.compile(r"位居|位列|居于|稳居|跃居|名列|排在|进位至|升至|位于|居")  # where a ranked subject ends
 GENERIC_GROUP = re.compile(r"(?:主要|各项|经济)?指标(?:保持|均|都)?.*")  # ...等指标: a list of indicators
 # where the noun of a whole clause ends: 地区生产总值每年跨越一个百亿元台阶 -> 地区生产总值
 CLAUSE_VERB = re.compile(r"每年|跨越|保持|实现|达到|突破|增长|完成|持续|连续|稳居|位居|首次|五年内|年均|迈上|成为")
+# a generic noun after a count says little alone; what it did is the subject: 94家企业入选市...试点
+GENERIC_NOUN = re.compile(r"^(?:企业|家企业|公司|项目|园区|单位|村|小区|社区|街道|学校|医院)$")
+# verbs that only frame what follows (打造3个基地): the noun after the count is the subject
+FRAMING = re.compile(r"^(?:有效|大力|积极|强力|重点|全力|着力)?(?:打造|集聚了?|聚集了?|现有|拥有|推动|推进|力促)$")
+# a lead that ends in an action on the counted things: ...合作成立7支母子基金 -> 成立母子基金
+ACTION_END = re.compile(r"(?:成立|设立|组建|打造|新建|建成|培育|引进|斩获|获得|承担|认定|创建|上线|归集|开发|打通|发放|筹集|"
+                        r"加装|增设|招引|签约|举办|开展|实施|完成|承诺的?|审计)$")
+# an item of a chain that starts with its own verb keeps it: 新增公交线路5条、优化调整公交线路21条
+OWN_VERB = re.compile(r"^(?:优化|调整|改造|提升|升级|扩建|改建|维修|更换|整治|拆除|关闭|搬迁)")
 CHAIN_VERB = re.compile(r"^(?:新增|新建|新引进|新培育|新认定)")  # shared by the items of a 、 chain
 RANK_SCOPE = re.compile(r"^(?:全国|全省|全市|全区|中心城区|同类|国家级)+")  # 位列全国...: where, not what
-DEFAULT_MEASURE = {"amount": "level", "thing": "count", "percent": "share", "point": "other", "ratio": "other",
+DEFAULT_MEASURE = {"amount": "level", "thing": "count", "bare": "count", "percent": "share", "point": "other", "ratio": "other",
                    "rank": "rank", "phrase": "other"}
 
 
@@ -111,12 +130,45 @@ def _sentence_rows(text, view, s, e, part, document):
     quantities = find_quantities(sv)
     found = _subjects(sv, sv, quantities, _region_prefix(document))
     back = {v: o for v, o in zip(sv, text[s:e]) if v != o}  # simplified -> as written, for traditional text
-    rows = []
+    rows, moves = [], _from_to(sv, quantities)
     for q, (subjects, anchor) in zip(quantities, found):
         for subj in subjects:
             subj = "".join(back.get(c, c) for c in subj)
-            rows.append(_row(sv, q, subj, anchor, s, part, document))
+            row = dict(_row(sv, q, subj, anchor, s, part, document), **moves.get(id(q), {}))
+            row["quantity"] = id(q)
+            rows.append(row)
+    by_quantity = {r["quantity"]: r for r in rows}
+    for r in rows:  # the second number of a from-to phrase measures the same thing as the first
+        if "same_subject_as" in r and r["same_subject_as"] in by_quantity:
+            r["subject"] = by_quantity[r["same_subject_as"]]["subject"]
+            r["indicator"] = by_quantity[r["same_subject_as"]]["indicator"]
+            if r["period"].isdigit() and int(r["period"]) < (document.get("plan_year") or 0):
+                r["status"] = "actual"  # 提高到2020年的75% in a 2021-2025 plan: reached
     return rows
+
+
+# "由2016年的56项上升至83项": the first number is where the measure started (its own year, actual), the second
+# where it got to; both are levels, not growth rates
+FROM = re.compile(r"(?:由|从)\s*(?:(?P<year>\d{4})\s*年(?:底|末)?(?:的)?)?\s*$")
+TO = re.compile(r"^\s*(?:的)?(?:提高|提升|上升|增加|增长|扩大|跃升|下降|降低|减少|调减|压减|缩减|缩短|压缩|降|增)(?:为|到|至)\s*"
+                r"(?:(?P<year>\d{4})\s*年(?:底|末)?(?:的)?)?\s*$")
+
+
+def _from_to(sv, quantities):
+    """{id(quantity): fields to override} for the two numbers of each from-to phrase in a sentence."""
+    moves = {}
+    for a, b in zip(quantities, quantities[1:]):
+        start = FROM.search(sv[:a.start])
+        to = TO.match(sv[a.end:b.start])
+        if start and to and a.kind == b.kind and a.kind != "rank":
+            measure = DEFAULT_MEASURE[a.kind] if a.kind != "percent" else "share"
+            moves[id(a)] = {"measure": measure, "status": "actual", "comparator": a.comparator}
+            if start.group("year"):
+                moves[id(a)]["period"] = start.group("year")
+            moves[id(b)] = {"measure": measure, "same_subject_as": id(a)}
+            if to.group("year"):
+                moves[id(b)]["period"] = to.group("year")
+    return moves
 
 
 def _row(sv, q, subject, anchor, offset, part, document):
@@ -144,9 +196,17 @@ def _region_prefix(document):
 # --- subjects ----------------------------------------------------------------------------------------------
 def _clause_start(sv, pos):
     i = pos
-    while i > 0 and sv[i - 1] not in CLAUSE_END:
+    while i > 0:
+        if sv[i - 1] == ")":  # an aside inside the clause (申(投)诉, 最高(2019年)达到) does not end it
+            aside = re.search(r"\(([^()]{0,12})\)$", sv[max(0, i - 14):i])
+            if aside and not re.search(r"\d(?!\d*年)", aside.group(1)):  # no number in it but a year
+                i -= len(aside.group(0))
+                continue
+        if sv[i - 1] in CLAUSE_END:
+            break
         i -= 1
     return i
+
 
 
 class _Memory:
@@ -228,7 +288,7 @@ def _run_subjects(sentence, sv, quantities, run, memory, region):
     subject = _finish(cleaned, sentence, sv, run[-1], memory, lead_start, region)
     chained = lead_start > 0 and memory.subjects and sv[lead_start - 1] == "、" and subject[0] == cleaned
     verb = CHAIN_VERB.match(memory.subjects[-1]) if chained else None
-    if verb and not VERB_PREFIX.match(subject[0]):  # 新增孵化器7家、众创空间15家 -> 新增众创空间
+    if verb and not VERB_PREFIX.match(subject[0]) and not OWN_VERB.match(subject[0]):  # 新增孵化器7家、众创空间15家 -> 新增众创空间
         subject = (verb.group(0) + subject[0], subject[1])
     return [subject] * len(run)
 
@@ -239,16 +299,29 @@ def _lead_start(sv, quantities, q):
     for other in quantities:
         if start <= other.end <= q.start and other is not q:
             start = other.end
-    while start < q.start and sv[start] in "、和及与 \n":
+    while start < q.start and sv[start] in "、和及与 \n" and sv[start:start + 2] not in ("及时", "与会"):
         start += 1
     return start
 
 
+ETC = re.compile(r"等(?!级|次|于|同|待|候)")  # "and so on" (…等各类培训活动), not 等级 / 等于
+BRACKETED = re.compile(r"\([^()]{0,12}\)")  # 申(投)诉, 五年内最高(2019年): an aside inside the subject
+# a subject with an opening quote and no closing one (or the reverse) lost its other half at a clause edge
+UNPAIRED_QUOTE = re.compile(r"^[^“”]*”|“[^“”]*$")
+
+
+def _last_etc(lead):
+    found = [m.start() for m in ETC.finditer(lead)]
+    return found[-1] if found else -1
+
+
 def _clean(lead, region=None):
-    if "等" in lead and not GENERIC_GROUP.fullmatch(lead[lead.rindex("等") + 1:]):
-        lead = lead[lead.rindex("等") + 1:]
-    elif "等" in lead:  # 新登记外资企业数、出口创汇等指标保持两位数以上增长: the items are the subjects
-        lead = lead[:lead.rindex("等")]
+    lead = BRACKETED.sub("", lead)
+    etc = _last_etc(lead)
+    if etc >= 0 and not GENERIC_GROUP.fullmatch(lead[etc + 1:]):
+        lead = lead[etc + 1:]
+    elif etc >= 0:  # 新登记外资企业数、出口创汇等指标保持两位数以上增长: the items are the subjects
+        lead = lead[:etc]
         lead = re.sub(r"^(?:各类|各种|一批|多个|多家|方面)", "", lead)
     previous = None
     while previous != lead:
@@ -257,8 +330,21 @@ def _clean(lead, region=None):
         if region:
             lead = region.sub("", lead) if len(region.sub("", lead)) >= 2 else lead
         lead = TAIL_STRIP.sub("", lead)
-        lead = lead.strip("“”\"")
-    return lead
+        lead = lead.strip("\"")
+    return _pair_quotes(lead)
+
+
+def _pair_quotes(subject):
+    """Drop a quote whose partner fell outside the subject: 新增三品一标”农产品 -> 新增三品一标农产品."""
+    while UNPAIRED_QUOTE.search(subject):
+        m = UNPAIRED_QUOTE.search(subject)
+        at = m.start() + m.group(0).index("”" if m.group(0).endswith("”") else "“")
+        subject = subject[:at] + subject[at + 1:]
+    return subject
+
+
+# what is measured, written once after the last item of a list: 粮食、蔬菜、水产品产量 -> 粮食产量
+SHARED_HEAD = re.compile(r"(?:产量|产值|平均浓度|浓度|增加值|营业收入|收入|总额|面积|人数|数量|比例|比重|占比|规模)$")
 
 
 def _items(cleaned, n):
@@ -271,10 +357,13 @@ def _items(cleaned, n):
         return None
     last = items[-1]
     head = re.match(r"^([A-Za-z0-9.]+)(.+)$", last)
+    measured = SHARED_HEAD.search(last)
     out = []
     for item in items[:-1]:
         if re.fullmatch(r"[A-Za-z0-9.]+", item) and head:  # PM10、PM2.5平均浓度
             item += head.group(2)
+        elif measured and len(item) <= 3 and not SHARED_HEAD.search(item):  # 粮食、蔬菜、水产品产量
+            item += measured.group(0)
         elif len(item) <= 2 and len(last) > len(item) + 2:  # 城镇和农村居民人均可支配收入
             item += last[len(item):]
         out.append(item)
@@ -296,9 +385,22 @@ def _finish(cleaned, sentence, sv, q, memory, lead_start, region):
         noun = ""  # 增长10%招商引资...: the words after belong to the next number
     if q.kind == "amount" and cleaned and not VERB_ONLY.match(cleaned):
         noun = ""  # 技改投资148亿元: the words after an amount are only its subject after a bare verb
+    if noun and (q.kind == "thing" and not cleaned and GENERIC_NOUN.match(noun) or q.kind == "bare"):
+        said = _predicate_after(sentence, sv, q)  # 94家企业入选...试点 -> 入选...试点企业
+        if said:
+            memory.consumed = q.end + _NOUN_ENDS.get((sentence, q.end), 0) + len(said)
+            if q.kind == "bare":
+                return noun + said, noun
+            return (said if said.endswith(noun) else said + noun), noun  # 7家企业获评...龙头企业
+    if noun and (FRAMING.match(cleaned) or cleaned in ("对", "为", "向", "在", "与")):  # 打造3个省级优质农产品生产基地 -> 省级优质农产品生产基地
+        cleaned = ""
     if noun and (not cleaned or VERB_ONLY.match(cleaned) or len(cleaned) <= 4 or q.kind == "percent"):
         memory.consumed = q.end + _NOUN_ENDS.get((sentence, q.end), 0)
         return (noun if q.kind == "percent" else cleaned + noun), noun
+    acted = ACTION_END.search(cleaned) if noun and q.kind == "thing" else None
+    if acted:  # 与湖北长投等优质资本合作成立7支母子基金 -> 成立母子基金
+        memory.consumed = q.end + _NOUN_ENDS.get((sentence, q.end), 0)
+        return acted.group(0) + noun, noun
     if memory.subjects and GENERIC.match(cleaned):
         return memory.noun + cleaned, memory.noun
     if memory.subjects and (QUALIFIER.match(cleaned) or sv[lead_start - 1:lead_start] == "("):
@@ -308,6 +410,8 @@ def _finish(cleaned, sentence, sv, q, memory, lead_start, region):
     if memory.subjects:
         return (memory.noun + cleaned if cleaned else memory.last), memory.noun
     earlier = _previous_clause(sentence, sv, lead_start, region)
+    if earlier and q.kind == "amount" and cleaned:  # 强化湖泊治理,投入7.6亿元 -> 湖泊治理投入
+        return earlier + cleaned, earlier
     if earlier:
         return (cleaned + earlier if cleaned else earlier), earlier
     return cleaned or squeeze(sentence[_clause_start(sv, q.start):q.start]) or "数量", None
@@ -318,18 +422,31 @@ _NOUN_ENDS = {}  # (sentence, quantity end) -> length of the noun taken after it
 
 def _noun_after(sentence, sv, q):
     """The noun right after a count or share: 31个项目投产投运 -> 项目; 70%区级事项网上可办."""
-    if q.kind not in ("thing", "percent", "amount"):
+    if q.kind not in ("thing", "percent", "amount", "bare"):
         return ""
-    rest = sv[q.end:]
+    skip = re.match(r"(?:及)?以上(?=[\u4e00-\u9fff])(?!的)", sv[q.end:])  # 10家以上省、市级健康企业
+    skip = skip.end() if skip and q.kind == "thing" else 0
+    rest = sv[q.end + skip:]
     m = re.match(r"(?:[\u4e00-\u9fff“”A-Za-z0-9+·]|、(?!\d))+", rest)
-    if not m or re.match(r"以上|以下|左右|以内|多|余|的|次|左|和|及|、|增|降|提高|下降|上升|减少|比|同比|为|是|到|至", rest):
+    if not m or re.match(r"以上|以下|左右|以内|多|余|的|次|左|和|及|、|增|降|提高|下降|上升|减少|比(?!赛|例|重)|同比|为|是|到|至", rest):
         return ""
-    stop = NOUN_STOP.search(rest, 2, m.end())
+    stop = NOUN_STOP.search(rest, 1, m.end())
     end = stop.start() if stop else m.end()
-    _NOUN_ENDS[(sentence, q.end)] = end
-    noun = squeeze(sentence[q.end:q.end + end]).strip("“”、")
-    noun = noun[noun.rindex("等") + 1:] if "等" in noun else noun
-    return noun[:20] if len(noun) >= 2 else ""
+    _NOUN_ENDS[(sentence, q.end)] = skip + end
+    noun = squeeze(sentence[q.end + skip:q.end + skip + end]).strip("、")
+    etc = _last_etc(noun)
+    noun = noun[etc + 1:] if etc >= 0 else noun
+    return _pair_quotes(noun[:20]) if len(noun) >= 2 or (len(noun) == 1 and stop) else ""
+
+
+def _predicate_after(sentence, sv, q):
+    """What a generic noun after a count did, up to its clause end: 5家企业成功上市 -> 上市."""
+    start = q.end + _NOUN_ENDS.get((sentence, q.end), 0)
+    end = start
+    while end < len(sv) and sv[end] not in CLAUSE_END:
+        end += 1
+    said = re.sub(r"^(?:成功|相继|陆续|全部|均|已|先后|分别)+", "", squeeze(sentence[start:end]))
+    return said if 2 <= len(said) <= 16 and not re.search(r"\d", said) else ""
 
 
 def _previous_clause(sentence, sv, lead_start, region):
@@ -351,7 +468,8 @@ def _measure(q, before, after, subject):
         if GROWTH.search(before) or GROWTH_AFTER.match(after) or re.search(r"增速|增幅|增长率", before):
             return "growth"
         if q.kind == "percent":
-            return "share" if SHARE.search(subject + before) or not before else "other"
+            noun_after = re.match(r"[\u4e00-\u9fff]", after) and not re.match(r"以上|左右|以内|以下|的", after)
+            return "share" if SHARE.search(subject + before) or not before or noun_after else "other"
     return DEFAULT_MEASURE[q.kind]
 
 

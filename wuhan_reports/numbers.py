@@ -9,6 +9,8 @@ rest (dates, ordinals, names with digits, anniversaries, counts of the report's 
 import re
 from dataclasses import dataclass
 
+from decimal import Decimal
+
 import cn2an
 
 # --- units -------------------------------------------------------------------------------------------
@@ -25,6 +27,7 @@ UNITS = {
     "条": ("条", "thing"), "辆": ("辆", "thing"), "台": ("台", "thing"), "列": ("列", "thing"),
     "次": ("次", "thing"), "枚": ("枚", "thing"), "支": ("支", "thing"), "处": ("处", "thing"),
     "部": ("部", "thing"), "张": ("张", "thing"), "床": ("床", "thing"), "批": ("批", "thing"),
+    "批次": ("批次", "thing"), "剂次": ("剂次", "thing"),
     "款": ("款", "thing"), "株": ("株", "thing"), "棵": ("棵", "thing"), "只": ("只", "thing"),
     "宗": ("宗", "thing"), "单": ("单", "thing"), "例": ("例", "thing"), "份": ("份", "thing"),
     "亩": ("亩", "amount"), "公顷": ("公顷", "amount"), "平方米": ("平方米", "amount"),
@@ -64,7 +67,11 @@ QUANTITY = re.compile(
 # a range: 1-2家, 8%-10%
 RANGE = re.compile(rf"(?P<low>{DIGITS})\s*%?\s*[-—~～至到]\s*(?=\d)")
 # 近万个, 上万人: a bare magnitude after 近/上/数/逾/超
-BARE_MAGNITUDE = re.compile(rf"(?<=[近上逾超])(?P<num>)(?P<mag>万|千|百)(?P<more2>[{MORE}])?(?P<unit>{_UNIT_ALT})")
+BARE_MAGNITUDE = re.compile(rf"(?<=[近上逾超])(?P<num>)(?P<mag>亿|万|千|百)(?P<more2>[{MORE}])?(?P<unit>{_UNIT_ALT})")
+
+# a count whose unit was lost in the source ("推动35卡脖子技术攻关获国家重大项目立项", the 项 and quotes dropped):
+# only right after a verb that counts things, with at most three digits and words (not a unit or a name) after it
+BARE_COUNT = re.compile(r"(?<=推动|完成|实施|新增|引进|建成|开展|举办|培育|承担|突破|攻克)(?P<num>\d{1,3})(?=[\u4e00-\u9fff“]{2})")
 
 # --- ranks ---------------------------------------------------------------------------------------------
 # 位居全国第五, 均位列全市第一, 进位至第77位, 稳居全国第三: a rank verb, then up to 15 characters, then 第N
@@ -85,7 +92,11 @@ EXCLUDE = re.compile("|".join([
     r"(?:(?<=\D)|^)\d{4}\s*(?:年|版)",  # years: 2018年, 2035版
     r"\d+\s*(?:个月)",  # durations in months
     r"[" + CN_DIGITS + r"\d]+\s*(?:个|大|项)?(?:方面|部分|章|篇)",  # the report's own parts: 六个方面
-    r"(?:亿|万)元(?:级|以上的?|以下的?)?(?=[\u4e00-\u9fff]*(?:项目|企业|单位|工程|产业|客商))",  # classes: 亿元以上项目
+    # size classes of projects and firms, with their number: 亿元以上项目, 30亿元以上现代服务业项目, 投资过30亿元项目
+    r"(?:(?:投资)?(?:过|超过?)?(?:\d+(?:\.\d+)?|[" + CN_DIGITS + r"]+)?\s*)(?:亿|万)元(?:级|以上的?|以下的?)?"
+    r"(?=[\u4e00-\u9fff]{0,12}(?:项目|企业|单位|工程|产业|客商))",
+    # numbered research institutes: 722所国防科技产业园, 中船712所 (three digits + 所 glued to a name, not a school count)
+    r"(?<![\d.])\d{3}所(?![\d\u4e00-\u9fff]*?(?:学校|中学|小学|幼儿园|高校|医院|学位))(?=[\u4e00-\u9fff、])",
     r"[百千万亿]+(?:元)?级",  # classes: 百亿级行业龙头, 千亿级
 ]))
 
@@ -98,7 +109,7 @@ class Quantity:
     unit: str  # unit as written, magnitude included (亿元, 万家, %)
     value_base: float
     unit_base: str
-    kind: str  # amount | thing | percent | point | ratio | rank | phrase
+    kind: str  # amount | thing | percent | point | ratio | rank | phrase | bare (a count whose unit was lost)
     comparator: str = "="  # from 多/余 inside the quantity
     measure: str = ""  # set by phrases and ranks
 
@@ -110,6 +121,11 @@ def parse_number(written):
     if re.fullmatch(DIGITS, written):
         return float(written.replace(",", ""))
     return float(cn2an.cn2an(written, "smart"))
+
+
+def _scale(value, factor):
+    """value * factor without binary rounding noise: 1263.4 * 10**8 -> 126340000000."""
+    return float(Decimal(repr(float(value))) * Decimal(factor))
 
 
 def _clean(number):
@@ -129,7 +145,7 @@ def _quantity(m, offset=0):
         value = parse_number(written[:-1]) if len(written) > 1 else 1.0
     base_unit, kind = UNITS[unit]
     more = "more1" in m.re.groupindex and m.group("more1") or m.group("more2")
-    base = value * MAGNITUDES.get(mag, 1)
+    base = _scale(value, MAGNITUDES.get(mag, 1))
     if unit == "番":
         base = 2 ** value
     return Quantity(m.start() + offset, m.end() + offset, _clean(value), mag + unit, _clean(base), base_unit, kind,
@@ -165,6 +181,10 @@ def find_quantities(view):
             q = _quantity(m)
             if q:
                 found.append(q)
+    for m in BARE_COUNT.finditer(view):
+        if not re.match(rf"\s*(?:[{MORE}]|{_MAG_ALT}|{_UNIT_ALT}|年|月|日|号|周|届|期|大|强|多|余|亿|万)", view[m.end():]) \
+                and not _inside(spans, m.start(), m.end()):
+            found.append(Quantity(m.start(), m.end(), int(m.group("num")), "", int(m.group("num")), "", "bare"))
     for pattern, value, unit, base, base_unit, measure, comparator in PHRASES:
         for m in re.finditer(pattern, view):
             found.append(Quantity(m.start(), m.end(), value, unit, base, base_unit, "phrase", comparator, measure))
@@ -188,10 +208,11 @@ def _ranges(view, found, spans):
         if not high or _inside(spans, m.start(), m.end()) or not _standalone(view, m.start(), m.end("low")):
             continue
         value = float(m.group("low").replace(",", ""))
-        factor = high.value_base / high.value if high.value else 1
+        factor = Decimal(repr(float(high.value_base))) / Decimal(repr(float(high.value))) if high.value else 1
         high.comparator = "<="
         extra.append(Quantity(m.start(), m.end("low") + (1 if view[m.end("low")] == "%" else 0), _clean(value),
-                              high.unit, _clean(value * factor), high.unit_base, high.kind, ">="))
+                              high.unit, _clean(float(Decimal(repr(value)) * factor)), high.unit_base, high.kind,
+                              ">="))
     return extra
 
 
