@@ -77,7 +77,7 @@ def one_size(size, work, jobs):
 
 
 def builds_table(results):
-    stages = list(timing.STAGES) + ["cache"]  # cache: writing the re-processed reports to the cache
+    stages = list(timing.STAGES)
     head = ["size", "reports", "characters", "section rows", "indicator rows", "build s", "reports s (wall)"] + \
         [f"{s} s" for s in stages] + ["peak MB (main/worker)", "jieba floor s", "build / floor",
                                       "incremental s", "incremental / full"]

@@ -60,12 +60,13 @@ def test_a_package_that_does_not_validate_leaves_the_previous_outputs(tmp_path, 
 def test_a_database_that_fails_to_load_leaves_the_previous_outputs(tmp_path, previous, monkeypatch):
     out, before = previous
 
-    def fail(db_path, data_dir, *args, **kwargs):
+    def fail(db_path, *args, **kwargs):
         with open(db_path, "wb") as fh:
             fh.write(b"half a database")
         raise OSError("disk full")
 
-    monkeypatch.setattr(build_mod, "load_database", fail)
+    monkeypatch.setattr(build_mod, "load_entries", fail)  # a database loaded whole
+    monkeypatch.setattr(build_mod, "update_database", fail)  # or updated in place
     with pytest.raises(OSError, match="disk full"):
         build(seeds(tmp_path / "second", "report.txt", "no_headings.txt"), str(out))
     assert snapshot(out) == before

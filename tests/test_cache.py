@@ -124,7 +124,9 @@ def test_removed_reports_leave_the_cache(seeds, tmp_path):
     build(str(seeds), str(out), jobs=1)
     os.remove(seeds / sorted(p for p in os.listdir(seeds) if p.endswith(".txt"))[0])
     build(str(seeds), str(out), jobs=1)
-    assert len(os.listdir(out / build_mod.CACHE_DIR / f"reports-{cache.code_version()}")) == 4
+    entries = [n for n in os.listdir(out / build_mod.CACHE_DIR / f"reports-{cache.code_version()}")
+               if n.endswith(cache.SUFFIX)]
+    assert len(entries) == 4
 
 
 def test_a_cache_directory_elsewhere_leaves_unrelated_files_alone(seeds, tmp_path):
@@ -136,20 +138,22 @@ def test_a_cache_directory_elsewhere_leaves_unrelated_files_alone(seeds, tmp_pat
 
 
 def test_only_changed_reports_are_revalidated_but_every_key_is_checked(tmp_path):
-    from wuhan_reports.build import assemble, process_all, validate_changes
+    from wuhan_reports.build import indicator_names_rows, process_all, validate_changes
     from wuhan_reports.package import write_package
 
     reports = process_all(SEEDS, jobs=1)
-    tables = assemble(reports)
-    write_package(str(tmp_path), tables)
-    assert validate_changes(str(tmp_path), tables, reports[:1]) == []
+    names = indicator_names_rows()
+    entries = [cache.write_entry(str(tmp_path / f"{i}.entry"), str(i), r) for i, r in enumerate(reports)]
+    write_package(str(tmp_path / "package"), build_mod.assemble(reports))
+    assert validate_changes(str(tmp_path / "package"), entries, entries[:1], names) == []
     bad = reports[1]
     bad.sections[1]["level"] = "not a number"
-    errors = validate_changes(str(tmp_path), assemble(reports), [bad])
+    entries[1] = cache.write_entry(str(tmp_path / "1.entry"), "1", bad)
+    errors = validate_changes(str(tmp_path / "package"), entries, [entries[1]], names)
     assert errors and any("level" in e or "type" in e.lower() for e in errors)
-    twin = assemble(reports)
-    twin["sections"].append(dict(twin["sections"][0]))  # one section id twice, across the whole table
-    assert any("occurs more than once" in e for e in validate_changes(str(tmp_path), twin, reports[:1]))
+    twin = cache.write_entry(str(tmp_path / "twin.entry"), "twin", reports[0])  # every id of report 0 twice
+    errors = validate_changes(str(tmp_path / "package"), entries + [twin], entries[:1], names)
+    assert any("occurs more than once" in e for e in errors)
 
 
 def test_a_build_that_fails_validation_caches_nothing(seeds, tmp_path, monkeypatch):

@@ -4,6 +4,7 @@ import os
 import re
 import sqlite3
 
+import hypothesis
 import jieba
 import pytest
 import yaml
@@ -166,4 +167,29 @@ def test_worker_segmentation_equals_segmenting_the_loaded_rows(seeds_build):
         rows = conn.execute(f"select id, {', '.join(table.fts)} from [{table.name}]").fetchall()
         assert rows and len(rows) == len(tokens[table.name])
         for row_id, *values in rows:
-            assert tokens[table.name][row_id] == search.segment(values), (table.name, row_id)
+            assert tokens[table.name][row_id] == search.segment_words(values), (table.name, row_id)
+
+
+def test_words_by_block_equal_cutting_the_whole_text_for_every_seed_value():
+    """words() cuts block by block and remembers blocks; that is exactly jieba cutting each value whole."""
+    from wuhan_reports.build import process_all
+    from conftest import SEEDS
+
+    blocks = {}
+    values = [row.get(c) for r in process_all(SEEDS, jobs=1) for table in search.searchable_tables()
+              for row in getattr(r, table.name) for c in table.fts]
+    assert len(values) > 1000
+    for value in values:
+        assert search.words(value, blocks) == search.words_whole(value), value
+    assert len(blocks) > 100
+
+
+@hypothesis.settings(max_examples=200, deadline=None)
+@hypothesis.given(hypothesis.strategies.lists(hypothesis.strategies.sampled_from(
+    ["长江", "存储", "武汉", "东湖高新区", "增长", "亿元", "GDP", "PM2.5", "5.6%", "-", "+", "#", "&", "_", ".", "a",
+     "7", " ", "  ", "\n", "\r\n", "\t", ",", "。", "、", "(", ")", "“", "”", "\ue000"]), max_size=30))
+def test_words_by_block_equal_cutting_the_whole_text(pieces):
+    text = "".join(pieces)
+    blocks = {}
+    assert search.words(text, blocks) == search.words_whole(text)
+    assert search.words(text[1:], blocks) == search.words_whole(text[1:])  # reuses blocks of the first cut

@@ -5,12 +5,16 @@ every report has been processed, the package validates and the database has load
 leaves the previous outputs untouched.
 
 Reports are processed in parallel (one worker process per CPU; `process_report` is a pure function, and
-results are gathered in file-name order, so the outputs are byte-identical to a serial build) and kept in
-an on-disk cache (cache.py), so a rebuild re-processes only the reports whose file, catalog entry or code
-changed. Stage timings (timing.py) are returned for the benchmark (bench/run.py).
+results are gathered in file-name order, so the outputs are byte-identical to a serial build). Each worker
+writes its report's cache entry (cache.py: the report's CSV lines per table, its search words, the Report),
+and the build keeps only the entries' headers in memory. Packaging concatenates the entries' CSV lines in
+the published order; the database is loaded from them, or, when the previous build's database is there
+and unchanged, updated in place: the changed and removed documents' rows out, the changed and added
+ones in (see database.update_database). So a rebuild after one report changes re-processes, validates and
+loads only that report. Stage timings (timing.py) are returned for the benchmark (bench/run.py).
 """
 import csv
-import hashlib
+import json
 import os
 import shutil
 import sys
@@ -21,13 +25,15 @@ from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 
 from . import catalog, fields, timing
-from .cache import ReportCache, report_key
-from .database import index_search, load_database
-from .package import DATA_DIR, DATABASE_NAME, duplicate_keys, validate, write_package
+from .cache import ROW_TABLES, Entry, ReportCache, report_key, text_hash, write_entry
+from .database import load_entries, update_database
+from .package import DATA_DIR, DATABASE_NAME, csv_rows, key_fields, repeated_keys, validate, write_package_parts
 from .pipeline import process_report
 from .read import ReportError, report_paths
 
 CACHE_DIR = ".cache"  # inside the output directory, unless build() is given another
+STATE = "build-state.json"  # in the cache: what the published outputs were built from
+STAGING = ".entries"  # in the build's temporary directory: entries of the reports processed by this build
 PROGRESS_DELAY = 3  # seconds a build runs before its progress bar appears
 
 VOCAB_INDICATORS = os.path.join(os.path.dirname(__file__), "vocab", "indicators.csv")
@@ -56,35 +62,54 @@ def default_jobs():
         return os.cpu_count() or 1
 
 
-def process_all(seeds_dir, progress=None, jobs=None, cache_dir=None, stats=None):
+def process_all(seeds_dir, progress=None, jobs=None, stats=None):
     """Reports for every file in seeds_dir, in file-name order; BuildError lists every bad file.
 
     Reports are processed by `jobs` worker processes (default: one per CPU); the result does not depend
-    on `jobs`. With `cache_dir`, a report whose file, catalog entry and code are unchanged since the
-    last build is read from the cache instead. `stats`, if given, receives the counts, stage timings, the
-    cache, and the freshly processed reports by key (build() caches them once the package validates)."""
+    on `jobs`. `stats`, if given, receives the counts and stage timings."""
+    found = _process(seeds_dir, None, progress, jobs, None, stats)
+    _check(found)
+    return found
+
+
+def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, stats=None):
+    """cache.Entry for every file in seeds_dir, in file-name order; BuildError lists every bad file.
+
+    A report found in `cache` (a ReportCache) is not processed again; the others are processed by `jobs`
+    worker processes, which write their entries into the directory `staging`. `stats`, if given, receives
+    the counts and the stage timings of the workers."""
+    found = _process(seeds_dir, staging, progress, jobs, cache, stats)
+    _check(found)
+    return found
+
+
+def _check(found):
+    problems = check_duplicates(found)
+    if problems:
+        raise BuildError(problems)
+
+
+def _process(seeds_dir, staging, progress, jobs, cache, stats):
+    """Entries (written into `staging`; from `cache` when there) or, without `staging`, Reports."""
     entries, paths = _inputs(seeds_dir)
-    cache = ReportCache(cache_dir) if cache_dir else None
     tasks = [(path, entries.get(os.path.basename(path))) for path in paths]
-    keys = [report_key(path, entry) for path, entry in tasks] if cache else [None] * len(tasks)
+    keys = [report_key(path, entry) for path, entry in tasks] if staging else [None] * len(tasks)
     results = [cache.get(key) if cache else None for key in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     for _ in range(len(tasks) - len(todo)):
         _tick(progress)
     timings = {}
-    for i, (report, error, seconds) in zip(todo, _process_many([tasks[i] for i in todo], jobs)):
+    work = [(*tasks[i], staging and os.path.join(staging, f"{keys[i]}.entry"), keys[i]) for i in todo]
+    for i, (entry, error, seconds) in zip(todo, _process_many(work, jobs)):
         timing.add(timings, seconds)
-        results[i] = report if report is not None else error
+        results[i] = entry if entry is not None else error
         _tick(progress, os.path.basename(tasks[i][0]))
     if stats is not None:
-        stats.update(reports=len(tasks), processed=len(todo), cached=len(tasks) - len(todo), timings=timings,
-                     fresh={keys[i]: results[i] for i in todo}, cache=cache, keys=keys)
+        stats.update(reports=len(tasks), processed=len(todo), cached=len(tasks) - len(todo), timings=timings)
     problems = [r for r in results if isinstance(r, str)]
-    reports = [r for r in results if not isinstance(r, str)]
-    problems += check_duplicates(reports)
     if problems:
-        raise BuildError(problems)
-    return reports
+        raise BuildError(problems + check_duplicates([r for r in results if not isinstance(r, str)]))
+    return results
 
 
 def _inputs(seeds_dir):
@@ -102,12 +127,19 @@ def _inputs(seeds_dir):
 
 
 def _process_one(task):
-    """(Report or None, error message or None, stage timings) for one (path, catalog entry)."""
+    """(cache.Entry or None, error message or None, stage timings) for one (path, catalog entry, entry
+    path, key): the report is processed and its entry written to the entry path (without an entry path,
+    the Report itself comes back)."""
+    path, catalog_entry, entry_path, key = task
     with timing.collect() as seconds:
         try:
-            return process_report(*task), None, seconds
+            report = process_report(path, catalog_entry)
         except ReportError as e:
             return None, str(e), seconds
+        if entry_path is None:
+            return report, None, seconds
+        with timing.stage("cache"):
+            return write_entry(entry_path, key, report), None, seconds
 
 
 def _process_many(tasks, jobs):
@@ -125,13 +157,15 @@ def _tick(progress, file_name=""):
         progress(file_name)
 
 
-def check_duplicates(reports):
+def check_duplicates(found):
     """Problems for two files with the same report text (the same bytes, or the same normalized text,
-    whitespace aside, in two encodings, line-end styles or layouts), or two files that would get the same id."""
+    whitespace aside, in two encodings, line-end styles or layouts), or two files that would get the same id.
+
+    `found` are Reports or cache Entries."""
     problems = []
     by_text, by_id = defaultdict(list), defaultdict(list)
-    for r in reports:
-        by_text[hashlib.sha256("".join(r.text.split()).encode("utf-8")).hexdigest()].append(r.document)
+    for r in found:
+        by_text[r.text_hash if isinstance(r, Entry) else text_hash(r.text)].append(r.document)
         by_id[r.document["id"]].append(r.document["source_file"])
     for docs in by_text.values():
         if len(docs) > 1:
@@ -159,7 +193,7 @@ def assemble(reports):
 
 def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir=CACHE_DIR):
     """Build seeds_dir into out_dir atomically; return the datapackage descriptor with `row_counts`
-    and `stats` (reports processed and cached, stage timings in seconds).
+    and `stats` (reports processed and cached, stage timings in seconds, how the database was made).
 
     progress: None, True (a progress bar on stderr once the build has run PROGRESS_DELAY seconds) or a
     function called with each report's file name. jobs: worker processes (default: one per CPU).
@@ -167,56 +201,81 @@ def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir
     started = time.perf_counter()
     bar = ProgressBar(seeds_dir) if progress is True else None
     stats = {}
-    with timing.collect() as timings:
-        with timing.stage("reports"):
-            reports = process_all(seeds_dir, bar.report if bar else progress, jobs,
-                                  cache_dir and os.path.join(out_dir, cache_dir), stats)
-        fresh, cache = stats.pop("fresh"), stats.pop("cache")
-        tables = write_outputs(reports, out_dir, database, bar, fresh=list(fresh.values()))
-        if cache:
-            with timing.stage("cache"):
-                for key, report in fresh.items():  # only reports whose rows have validated
-                    cache.put(key, report)
-                cache.prune(stats.pop("keys"))
-    stats.pop("keys", None)
+    os.makedirs(out_dir, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=".build-", dir=out_dir)
+    try:
+        with timing.collect() as timings:
+            cache = ReportCache(os.path.join(out_dir, cache_dir)) if cache_dir else None
+            staging = os.path.join(tmp, STAGING)
+            os.mkdir(staging)
+            with timing.stage("reports"):
+                entries = process_entries(seeds_dir, staging, bar.report if bar else progress, jobs, cache, stats)
+            fresh = [e for e in entries if os.path.dirname(e.path) == staging]
+            descriptor, counts = write_outputs(entries, fresh, tmp, out_dir, database, bar,
+                                               read_state(cache, out_dir) if cache and database else None, stats)
+            if cache:
+                with timing.stage("cache"):
+                    for entry in fresh:  # only reports whose rows have validated
+                        cache.put(entry)
+                    cache.prune(e.key for e in entries)
+                    write_state(cache, out_dir, entries, database)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     if bar:
         bar.close()
     timing.add(timings, stats.pop("timings"))
     stats.update(jobs=min(jobs or default_jobs(), max(1, stats["processed"])), timings=timings,
                  seconds=time.perf_counter() - started)
-    return {**tables.pop("descriptor"), "row_counts": {name: len(rows) for name, rows in tables.items()},
-            "stats": stats}
+    return {**descriptor, "row_counts": counts, "stats": stats}
 
 
-def write_outputs(reports, out_dir, database, bar=None, fresh=None):
-    """Package, validate and load `reports` in a temporary directory, then publish into out_dir.
+def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=None, stats=None):
+    """Package, validate and load the reports of `entries` in the temporary directory tmp, then publish
+    into out_dir; return (descriptor, {table name: row count}).
 
-    `fresh` are the reports processed in this build (default: all); the others come from the cache and
-    validated when they were processed, so only the fresh ones are validated again, plus the keys of all."""
-    os.makedirs(out_dir, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=".build-", dir=out_dir)
-    try:
-        tables = assemble(reports)
-        with _step(bar, "package"):
-            descriptor = write_package(tmp, tables)
-        with _step(bar, "validate"):
-            errors = validate_changes(tmp, tables, reports if fresh is None else fresh)
-        if errors:
-            raise BuildError(["the package does not validate:"] + errors)
+    `fresh` are the entries processed in this build; the others come from the cache and validated when
+    they were processed, so only the fresh ones are validated again, plus the keys of all. Validation runs
+    in its own process while the database loads. `previous` ({document id: entry key} of the database in
+    out_dir, see read_state) lets the database be updated rather than loaded."""
+    ordered = sorted(entries, key=lambda e: e.document["id"])
+    names = indicator_names_rows()
+    with _step(bar, "package"):
+        descriptor = write_package_parts(tmp, [e.document for e in ordered], _csv_parts(ordered, names))
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        checking = pool.submit(_validate_task, tmp, entries, fresh, names)
         if database:
             db_path = os.path.join(tmp, f"{DATABASE_NAME}.db")
             with _step(bar, "load"):
-                load_database(db_path, os.path.join(tmp, DATA_DIR), index=False)
-            with _step(bar, "index"):
-                index_search(db_path, merged_tokens(reports))
-        publish(tmp, out_dir, database)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return {**tables, "descriptor": descriptor}
+                how = make_database(db_path, ordered, descriptor, names, previous, out_dir)
+            if stats is not None:
+                stats["database"] = how
+        with _step(bar, "validate", "validate_wait"):
+            errors, seconds = checking.result()
+    timing.record("validate", seconds)  # in its own process, while the database loaded
+    if errors:
+        raise BuildError(["the package does not validate:"] + errors)
+    publish(tmp, out_dir, database)
+    counts = {t.name: sum(len(e.keys[t.name][t.primary_key]) for e in entries) for t in ROW_TABLES}
+    counts[fields.INDICATOR_NAMES.name] = len(names)
+    return descriptor, {t.name: counts[t.name] for t in fields.TABLES}
+
+
+def make_database(db_path, ordered, descriptor, names, previous, out_dir):
+    """Load the database from the entries, or update a copy of the previous one; say which."""
+    published = os.path.join(out_dir, f"{DATABASE_NAME}.db")
+    if previous is None:
+        load_entries(db_path, ordered, descriptor, names)
+        return "loaded"
+    current = {e.document["id"]: e.key for e in ordered}
+    removed = [doc for doc, key in previous.items() if current.get(doc) != key]
+    added = [e for e in ordered if previous.get(e.document["id"]) != e.key]
+    shutil.copyfile(published, db_path)
+    update_database(db_path, removed, added, descriptor)
+    return f"updated: {len(removed)} documents out, {len(added)} in"
 
 
 def merged_tokens(reports):
-    """{table name: {row id: tokens}} of every report's search.segment_rows."""
+    """{table name: {row id: words}} of every report's search.segment_rows."""
     merged = {}
     for report in reports:
         for table, rows in report.tokens.items():
@@ -224,28 +283,84 @@ def merged_tokens(reports):
     return merged
 
 
-def validate_changes(package_dir, tables, fresh):
-    """Frictionless validation of the rows of the `fresh` reports, and unique keys across all rows.
+def _csv_parts(ordered, names):
+    """Each report's CSV lines ({table name: bytes}) in the published order, then indicator_names whole."""
+    tables = [t.name for t in ROW_TABLES]
+    for entry in ordered:
+        yield entry.csv_parts(tables)
+    yield {fields.INDICATOR_NAMES.name: csv_rows(fields.INDICATOR_NAMES, names)}
+
+
+def indicator_names_rows():
+    return sorted(indicator_names(), key=lambda row: row["id"])
+
+
+def _validate_task(package_dir, entries, fresh, names):
+    started = time.perf_counter()
+    errors = validate_changes(package_dir, entries, fresh, names)
+    return errors, time.perf_counter() - started
+
+
+def validate_changes(package_dir, entries, fresh, names):
+    """Frictionless validation of the rows of the `fresh` entries, and unique keys across all rows.
 
     Every foreign key of a report's rows points into the same report (or into indicator_names, which is
     included whole), so a report's rows validate alone; what joins reports is key uniqueness."""
-    if len(fresh) == len(tables["documents"]):
+    if len(fresh) == len(entries):
         return validate(package_dir)
-    errors = duplicate_keys(tables)
+    keys = {fields.INDICATOR_NAMES.name: {f.name: [r[f.name] for r in names]
+                                          for f in key_fields(fields.INDICATOR_NAMES)}}
+    for entry in entries:
+        for table, columns in entry.keys.items():
+            for column, values in columns.items():
+                keys.setdefault(table, {}).setdefault(column, []).extend(values)
+    errors = repeated_keys(keys)
     if fresh:
         scratch = os.path.join(package_dir, ".validate")
-        write_package(scratch, {**assemble(fresh), "indicator_names": tables["indicator_names"]})
+        ordered = sorted(fresh, key=lambda e: e.document["id"])
+        write_package_parts(scratch, [e.document for e in ordered], _csv_parts(ordered, names))
         errors += validate(scratch)
         shutil.rmtree(scratch)
     return errors
 
 
+def read_state(cache, out_dir):
+    """{document id: entry key} of the database published in out_dir, if the cache recorded building it
+    and the file is unchanged since (same size, modification time and inode); else None."""
+    try:
+        with open(os.path.join(cache.directory, STATE), encoding="utf-8") as fh:
+            state = json.load(fh)
+        db = os.path.join(out_dir, f"{DATABASE_NAME}.db")
+        if state.get("database") != _file_state(db):
+            return None
+        return dict(state["documents"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def write_state(cache, out_dir, entries, database):
+    """Record what the outputs just published in out_dir were built from (see read_state)."""
+    db = os.path.join(out_dir, f"{DATABASE_NAME}.db")
+    state = {"database": _file_state(db) if database else None,
+             "documents": {e.document["id"]: e.key for e in entries}}
+    path = os.path.join(cache.directory, STATE)
+    os.makedirs(cache.directory, exist_ok=True)
+    with open(path + ".tmp", "w", encoding="utf-8") as fh:
+        json.dump(state, fh)
+    os.replace(path + ".tmp", path)
+
+
+def _file_state(path):
+    st = os.stat(path)
+    return [os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ino]
+
+
 @contextmanager
-def _step(bar, name):
-    """Time stage `name`, and show it on the progress bar."""
+def _step(bar, name, stage=None):
+    """Time stage `stage` (default: `name`), and show `name` on the progress bar."""
     if bar:
         bar.step(name)
-    with timing.stage(name):
+    with timing.stage(stage or name):
         yield
     if bar:
         bar.done()

@@ -1,9 +1,16 @@
 """An on-disk cache of processed reports, so a rebuild re-processes only the reports that changed.
 
 `process_report` is a pure function of the file name, the file's bytes, its catalog entry and the code,
-so its Report is stored under sha256(code version, file name, bytes, catalog entry). The code version is a
+so its result is stored under sha256(code version, file name, bytes, catalog entry). The code version is a
 hash of every source and vocabulary file of the wuhan_reports package: any change to the code empties the
-cache. Entries are JSON files (no code runs on load), one per report, in DIR/reports-<code version>/.
+cache. Entries live in DIR/reports-<code version>/<key>.entry, one file per report (no code runs on load):
+
+- line 1, JSON: the report's documents row, its key values (primary and unique columns, per table, for the
+  build's uniqueness check) and the length of each part that follows;
+- the parts, raw: the report's rows as CSV lines for each table (exactly the lines its rows contribute to
+  data/<table>.csv) and the jieba words of its searchable rows (JSON): all a build needs of a report.
+
+A build reads only line 1 of an unchanged report, and copies its CSV bytes: packaging is a concatenation.
 """
 import dataclasses
 import functools
@@ -13,11 +20,14 @@ import os
 import shutil
 import tempfile
 
-from .pipeline import Report
+from . import fields
+from .package import csv_rows, key_fields
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 PREFIX = "reports-"  # only directories named so are ever removed
+SUFFIX = ".entry"
 CODE_SUFFIXES = (".py", ".csv", ".yml", ".yaml", ".json", ".txt")
+ROW_TABLES = [t for t in fields.TABLES if "document_id" in t.columns or t is fields.DOCUMENTS]
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,34 +56,121 @@ def report_key(path, entry):
     return h.hexdigest()
 
 
+def text_hash(text):
+    """sha256 of a report's normalized text, whitespace aside: the same report in two encodings or layouts."""
+    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _json(value):
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def entry_parts(report):
+    """(header, [(part name, bytes)]) of one Report's entry (see the module docstring)."""
+    rows = {t.name: getattr(report, t.name) if t is not fields.DOCUMENTS else [report.document] for t in ROW_TABLES}
+    parts = [(t.name, csv_rows(t, rows[t.name])) for t in ROW_TABLES]
+    parts.append(("words", _json(report.tokens)))
+    header = {"document": report.document, "text_sha256": text_hash(report.text),
+              "keys": {t.name: {f.name: [r.get(f.name) for r in rows[t.name]] for f in key_fields(t)}
+                       for t in ROW_TABLES},
+              "parts": [[name, len(data)] for name, data in parts]}
+    return header, parts
+
+
+def write_entry(path, key, report):
+    """Write `report`'s entry to `path` (a temporary file, then renamed: a reader never sees half of it);
+    return its Entry."""
+    header, parts = entry_parts(report)
+    head = _json(header) + b"\n"
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(b"".join([head] + [data for _, data in parts]))
+    os.replace(tmp, path)
+    return _entry(key, path, header, len(head))[0]
+
+
+def _entry(key, path, header, offset):
+    parts = {}
+    for name, length in header["parts"]:
+        parts[name] = (offset, length)
+        offset += length
+    return Entry(key, path, header["document"], header["text_sha256"], header["keys"], parts), offset
+
+
+@dataclasses.dataclass
+class Entry:
+    """One processed report as the build keeps it in memory: its documents row, key values, and where
+    its parts are on disk."""
+    key: str
+    path: str
+    document: dict
+    text_hash: str  # text_hash of the report's text
+    keys: dict
+    parts: dict  # {part name: (offset, length)}
+
+    def part(self, name):
+        offset, length = self.parts[name]
+        with open(self.path, "rb") as fh:
+            fh.seek(offset)
+            data = fh.read(length)
+        if len(data) != length:
+            raise OSError(f"{self.path}: truncated")
+        return data
+
+    def csv_parts(self, names):
+        """{table name: CSV lines} for the tables `names`, in one read (the CSV parts are contiguous)."""
+        start = min(self.parts[n][0] for n in names)
+        end = max(self.parts[n][0] + self.parts[n][1] for n in names)
+        with open(self.path, "rb") as fh:
+            fh.seek(start)
+            data = fh.read(end - start)
+        if len(data) != end - start:
+            raise OSError(f"{self.path}: truncated")
+        return {n: data[self.parts[n][0] - start:self.parts[n][0] - start + self.parts[n][1]] for n in names}
+
+    def words(self):
+        """{table name: {row id: segment_words(row)}}: the jieba words of the report's searchable rows."""
+        return json.loads(self.part("words"))
+
+
+def read_entry(path, key):
+    """The Entry in the file at `path`; OSError or ValueError if it is missing or damaged."""
+    with open(path, "rb") as fh:
+        line = fh.readline()
+        entry, end = _entry(key, path, json.loads(line), len(line))
+        size = os.fstat(fh.fileno()).st_size
+    if size != end:
+        raise ValueError(f"{path}: {size} bytes, expected {end}")
+    return entry
+
+
 class ReportCache:
-    """Reports by key in `directory`; `hits` and `misses` count lookups."""
+    """Entries by key in `directory`; `hits` and `misses` count lookups."""
 
     def __init__(self, directory):
         self.directory = os.path.join(directory, f"{PREFIX}{code_version()}")
         self.hits = self.misses = 0  # the directory is made by the first put: a failed build leaves nothing
 
-    def _path(self, key):
-        return os.path.join(self.directory, f"{key}.json")
+    def path(self, key):
+        return os.path.join(self.directory, f"{key}{SUFFIX}")
 
     def get(self, key):
-        """The cached Report for `key`, or None."""
+        """The cached Entry for `key`, or None."""
         try:
-            with open(self._path(key), encoding="utf-8") as fh:
-                report = Report(**json.load(fh))
-        except (OSError, ValueError, TypeError):
+            entry = read_entry(self.path(key), key)
+        except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
             return None
         self.hits += 1
-        return report
+        return entry
 
-    def put(self, key, report):
-        """Store `report` (written to a temporary file, then renamed, so a reader never sees half of it)."""
+    def put(self, entry):
+        """Move a freshly written entry (a file elsewhere) into the cache; return it at its new place."""
         os.makedirs(self.directory, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(dataclasses.asdict(report), fh, ensure_ascii=False)
-        os.replace(tmp, self._path(key))
+        path = self.path(entry.key)
+        if entry.path != path:
+            shutil.move(entry.path, path)
+        return dataclasses.replace(entry, path=path)
 
     def prune(self, keep):
         """Remove entries whose key is not in `keep`, and every other code version's entries."""
@@ -83,7 +180,7 @@ class ReportCache:
         for name in os.listdir(parent):
             if name.startswith(PREFIX) and os.path.join(parent, name) != self.directory:
                 shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
-        keep = {f"{k}.json" for k in keep}
+        keep = {f"{k}{SUFFIX}" for k in keep}
         for name in os.listdir(self.directory):
-            if name not in keep:
+            if name.endswith((SUFFIX, ".tmp")) and name not in keep:
                 os.remove(os.path.join(self.directory, name))

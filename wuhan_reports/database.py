@@ -1,9 +1,12 @@
-"""Load the published CSV files into one SQLite database with sqlite-utils.
+"""Load the published tables into one SQLite database (schema with sqlite-utils), or update one in place.
 
 Column types, primary keys and foreign keys come from the Table Schema in fields.py (no type
-guessing); indexes go on the columns people facet, filter and join on.
+guessing); indexes go on the columns people facet, filter and join on. Every value goes in as the
+published CSV cell reads (cast), whether it comes from a CSV file or from a report's cached CSV lines,
+so a database updated report by report (update_database) holds the rows a full load would.
 """
 import csv
+import io
 import json
 import os
 
@@ -11,7 +14,8 @@ import sqlite3
 
 import sqlite_utils
 
-from . import fields, package_info, search
+from . import fields, package_info, search, timing
+from .package import csv_rows
 
 SQLITE_TYPES = {"string": str, "integer": int, "number": float}
 
@@ -35,6 +39,17 @@ def read_csv(table, path):
             raise ValueError(f"{path}: columns {header} differ from the schema {table.columns}")
         for record in reader:
             yield {f.name: cast(f, v) for f, v in zip(table.fields, record)}
+
+
+def read_lines(table, data):
+    """Row tuples, in the table's column order, of CSV lines without a header (package.csv_rows)."""
+    for record in csv.reader(io.StringIO(data.decode("utf-8"), newline="")):
+        yield tuple(cast(f, v) for f, v in zip(table.fields, record))
+
+
+def insert_sql(table):
+    return (f"insert into [{table.name}] ({', '.join(f'[{c}]' for c in table.columns)}) "
+            f"values ({', '.join('?' for _ in table.columns)})")
 
 
 def create_table(db, table):
@@ -89,7 +104,7 @@ def load_database(db_path, data_dir, descriptor=None, tokens=None, index=True):
 def index_search(db_path, tokens=None):
     """Add the <table>_fts full-text indexes (search.py) to a loaded database, then ANALYZE it.
 
-    `tokens` are the rows' segmentations made while processing the reports (search.segment_rows)."""
+    `tokens` are the rows' jieba words made while processing the reports (search.segment_rows)."""
     conn = sqlite3.connect(db_path)
     try:
         search.index_database(conn, tokens)
@@ -97,6 +112,105 @@ def index_search(db_path, tokens=None):
         conn.commit()
     finally:
         conn.close()
+
+
+# Building from, and updating with, processed reports (cache.Entry: CSV lines and words per report)
+
+
+def load_entries(db_path, entries, descriptor, indicator_names):
+    """A new database at db_path holding the reports of `entries` (cache.Entry, in published order), the
+    indicator_names rows and package_info: what load_database gives for the same package, with the full-text
+    indexes made from each report's cached words. Returns the seconds spent on rows and on the index."""
+    if os.path.exists(db_path):
+        os.remove(db_path)
+    db = sqlite_utils.Database(db_path)
+    conn = db.conn
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    with conn:
+        for table in _load_order():
+            create_table(db, table)
+        conn.executemany(insert_sql(fields.INDICATOR_NAMES),
+                         read_lines(fields.INDICATOR_NAMES, csv_rows(fields.INDICATOR_NAMES, indicator_names)))
+        _insert_rows(conn, entries)
+        package_info.write(conn, descriptor)
+        for table in _load_order():
+            create_indexes(db, table)
+    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise ValueError(f"{db_path}: {len(problems)} rows break a foreign key, e.g. {problems[0]}")
+    with conn, timing.stage("index"):
+        for table in search.searchable_tables():
+            search.create_fts(conn, table)
+        _index_entries(conn, entries)
+        for table in search.searchable_tables():
+            search.optimize(conn, table)
+        conn.execute("ANALYZE")
+    db.close()
+    return db_path
+
+
+def update_database(db_path, removed, added, descriptor):
+    """Update the database at db_path (a copy of the previous build's) in place: take out every row of
+    the documents whose ids are in `removed`, with their full-text entries; add the reports of `added`
+    (cache.Entry); rewrite package_info from `descriptor`; ANALYZE. The rows, keys, indexes and search
+    results are then those of a full load of the same package (tests/test_incremental.py)."""
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        with conn:
+            with timing.stage("index"):
+                for doc_id in removed:
+                    _unindex_document(conn, doc_id)
+            for doc_id in removed:
+                _delete_document(conn, doc_id)
+            _insert_rows(conn, added)
+            with timing.stage("index"):
+                _index_entries(conn, added)
+            conn.execute(f"DROP TABLE [{package_info.TABLE}]")
+            package_info.write(conn, descriptor)
+        # No foreign-key check of the whole file: the added reports' rows validated (their keys point into
+        # themselves or indicator_names), and a removed document goes with every row that names it.
+        conn.execute("ANALYZE")
+        conn.commit()
+    finally:
+        conn.close()
+    return db_path
+
+
+def _insert_rows(conn, entries):
+    """Insert every report's rows, table by table in load order."""
+    for table in _load_order():
+        if table is fields.INDICATOR_NAMES:
+            continue
+        sql = insert_sql(table)
+        for entry in entries:
+            conn.executemany(sql, read_lines(table, entry.part(table.name)))
+
+
+def _index_entries(conn, entries):
+    """Add every report's searchable rows to the full-text indexes, with the words cached with it."""
+    for entry in entries:
+        words = entry.words()
+        for table in search.searchable_tables():
+            rows = search.select_rows(conn, table, "where document_id = ?", (entry.document["id"],)).fetchall()
+            search.add_rows(conn, table, rows, words.get(table.name))
+
+
+def _unindex_document(conn, doc_id):
+    """Take one document's rows out of the full-text indexes."""
+    for table in search.searchable_tables():
+        search.remove_rows(conn, table, search.select_rows(conn, table, "where document_id = ?", (doc_id,)).fetchall())
+
+
+def _delete_document(conn, doc_id):
+    """Delete one document's rows (children first)."""
+    for table in reversed(_load_order()):
+        if table is fields.DOCUMENTS:
+            conn.execute(f"DELETE FROM [{table.name}] WHERE [{table.primary_key}] = ?", (doc_id,))
+        elif "document_id" in table.columns:
+            conn.execute(f"DELETE FROM [{table.name}] WHERE [document_id] = ?", (doc_id,))
 
 
 def _load_order():

@@ -44,9 +44,14 @@ def format_value(value):
 
 def csv_bytes(table, rows):
     """The CSV file of `rows` (dicts) with the table's columns, in order."""
+    return csv_rows(table, [dict(zip(table.columns, table.columns))]) + csv_rows(table, rows)
+
+
+def csv_rows(table, rows):
+    """The CSV lines of `rows` (dicts), without the header line. A row's line does not depend on the rows
+    around it, so a table's file is its header followed by any split of its rows, concatenated."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.columns)
     for row in rows:
         writer.writerow([format_value(row.get(c)) for c in table.columns])
     return out.getvalue().encode("utf-8")
@@ -82,7 +87,10 @@ def table_schema(table):
     return schema
 
 
-def resource(table, data):
+def resource(table, data=None, size=None, digest=None):
+    """The resource of a table whose CSV file is `data` (or has `size` bytes and sha256 hex `digest`)."""
+    if data is not None:
+        size, digest = len(data), hashlib.sha256(data).hexdigest()
     return {
         "name": table.name,
         "title": table.title,
@@ -92,8 +100,8 @@ def resource(table, data):
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "bytes": len(data),
-        "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+        "bytes": size,
+        "hash": "sha256:" + digest,
         "schema": table_schema(table),
     }
 
@@ -127,14 +135,34 @@ def source(document):
 
 def write_package(out_dir, tables):
     """Write data/*.csv and datapackage.json for {table name: rows} into out_dir; return the descriptor."""
+    parts = [{t.name: csv_rows(t, tables[t.name]) for t in fields.TABLES}]
+    return write_package_parts(out_dir, tables["documents"], parts)
+
+
+def write_package_parts(out_dir, documents, parts):
+    """Write data/*.csv and datapackage.json into out_dir; return the descriptor.
+
+    `parts` is an iterable of {table name: CSV lines (bytes, csv_rows)}: each table's file is its header
+    followed by its parts in order. It is consumed once, as it comes (nothing is held but the hashes).
+    `documents` are the documents rows (for the package's sources), in the same order."""
     os.makedirs(os.path.join(out_dir, DATA_DIR), exist_ok=True)
-    resources = []
-    for table in fields.TABLES:
-        data = csv_bytes(table, tables[table.name])
-        with open(os.path.join(out_dir, DATA_DIR, f"{table.name}.csv"), "wb") as fh:
-            fh.write(data)
-        resources.append(resource(table, data))
-    desc = descriptor(resources, tables["documents"])
+    files = {t.name: open(os.path.join(out_dir, DATA_DIR, f"{t.name}.csv"), "wb") for t in fields.TABLES}
+    hashes, sizes = {}, {}
+    try:
+        for table in fields.TABLES:
+            header = csv_bytes(table, [])
+            files[table.name].write(header)
+            hashes[table.name], sizes[table.name] = hashlib.sha256(header), len(header)
+        for part in parts:
+            for name, data in part.items():
+                files[name].write(data)
+                hashes[name].update(data)
+                sizes[name] += len(data)
+    finally:
+        for fh in files.values():
+            fh.close()
+    resources = [resource(t, size=sizes[t.name], digest=hashes[t.name].hexdigest()) for t in fields.TABLES]
+    desc = descriptor(resources, documents)
     desc = {k: v for k, v in desc.items() if v is not None}
     with open(os.path.join(out_dir, "datapackage.json"), "w", encoding="utf-8", newline="\n") as fh:
         json.dump(desc, fh, ensure_ascii=False, indent=2)
@@ -144,14 +172,22 @@ def write_package(out_dir, tables):
 
 def duplicate_keys(tables):
     """Problems for values repeated in a primary-key or unique column of {table name: rows}."""
+    return repeated_keys({t.name: {f.name: [row.get(f.name) for row in tables[t.name]] for f in key_fields(t)}
+                          for t in fields.TABLES})
+
+
+def key_fields(table):
+    """The primary-key and unique fields of a table."""
+    return [f for f in table.fields if f.name == table.primary_key or f.unique]
+
+
+def repeated_keys(values):
+    """Problems for values repeated in {table name: {key column: [values]}}."""
     problems = []
     for table in fields.TABLES:
-        for f in table.fields:
-            if f.name != table.primary_key and not f.unique:
-                continue
+        for f in key_fields(table):
             seen, repeated = set(), set()
-            for row in tables[table.name]:
-                value = row.get(f.name)
+            for value in values.get(table.name, {}).get(f.name, []):
                 (repeated if value in seen else seen).add(value)
             problems += [f"{table.name}: {f.name} {value!r} occurs more than once" for value in sorted(repeated)][:20]
     return problems

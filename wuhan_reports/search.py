@@ -74,17 +74,29 @@ def tokenizer():
 
 def chars(text):
     """The text as space-separated characters, each whitespace run one BREAK token."""
-    tokens = []
-    for piece in re.split(r"(\s+)", text or ""):
-        if piece.isspace():
-            tokens.append(BREAK)
-        else:
-            tokens.extend(piece)
-    return " ".join(tokens)
+    return " ".join(_WHITESPACE.sub(BREAK, text or ""))
 
 
-def words(text):
-    """The text as space-separated jieba words (whitespace runs become one BREAK token)."""
+def words(text, blocks=None):
+    """The text as space-separated jieba words (whitespace runs become one BREAK token).
+
+    jieba cuts a text block by block (runs of `jieba.re_han_default`, and the runs between them) and each
+    block alone, so the text's words are its blocks' words in order; `blocks` ({block: words}) keeps
+    them, so that a sentence of a section already cut costs jieba nothing (the indicators' and projects'
+    sentences are such sentences). tests/test_search.py checks this equals cutting the text whole."""
+    blocks = {} if blocks is None else blocks
+    cut = []
+    for block in jieba.re_han_default.split(text or ""):
+        if block:
+            if block not in blocks:
+                blocks[block] = list(tokenizer().cut(block, HMM=JIEBA_HMM))
+            cut.extend(blocks[block])
+    tokens = (BREAK if w.isspace() else _WHITESPACE.sub("", w) for w in cut)
+    return " ".join(t for t in tokens if t)
+
+
+def words_whole(text):
+    """words() by cutting the text in one call (what words() must equal)."""
     tokens = (BREAK if w.isspace() else _WHITESPACE.sub("", w) for w in tokenizer().cut(text or "", HMM=JIEBA_HMM))
     return " ".join(t for t in tokens if t)
 
@@ -147,51 +159,84 @@ def create_fts(conn, table):
 
 
 def segment(values, memo=None):
-    """[characters..., words...] of a row's searchable values, in fts_columns order.
+    """[characters..., words...] of a row's searchable values, in fts_columns order."""
+    return [chars(v) for v in values] + segment_words(values, memo)
 
-    `memo` ({value: words}) spares jieba a value it has already cut (indicators share sentences)."""
+
+def segment_words(values, memo=None, blocks=None):
+    """[words...] of a row's searchable values: the jieba half of segment(), the only costly half.
+
+    `memo` ({value: words}) spares jieba a value it has already cut (indicators share sentences), and
+    `blocks` (see words) a block of text it has already cut."""
     memo = {} if memo is None else memo
     cut = []
     for v in values:
         if v not in memo:
-            memo[v] = words(v)
+            memo[v] = words(v, blocks)
         cut.append(memo[v])
-    return [chars(v) for v in values] + cut
+    return cut
 
 
 def segment_rows(rows_by_table):
-    """{table name: {row id: segment(row)}} for one report's rows: the jieba work of the index, done per
-    report (in the build's worker processes, and cached with the report) so loading only inserts."""
-    memo = {}
-    return {table.name: {row["id"]: segment([row.get(c) for c in table.fts], memo)
+    """{table name: {row id: segment_words(row)}} for one report's rows: the jieba work of the index, done
+    per report (in the build's worker processes, and cached with the report) so loading only inserts."""
+    memo, blocks = {}, {}
+    return {table.name: {row["id"]: segment_words([row.get(c) for c in table.fts], memo, blocks)
                          for row in rows_by_table.get(table.name, [])}
             for table in searchable_tables()}
 
 
-def index_rows(conn, table, tokens=None):
-    """(rowid, characters..., words...) for every row of the table; rows found in `tokens` ({row id:
-    segment(row)}) are not segmented again."""
-    tokens = tokens or {}
+def index_rows(rows, words=None):
+    """(rowid, characters..., words...) for (rowid, row id, searchable values...) rows; rows found in
+    `words` ({row id: segment_words(row)}) are not segmented again."""
+    words = words or {}
+    for rowid, row_id, *values in rows:
+        cut = words.get(row_id)
+        yield (rowid, *[chars(v) for v in values], *(cut if cut is not None else segment_words(values)))
+
+
+def select_rows(conn, table, where="", params=()):
+    """(rowid, id, searchable values...) of the table's rows, in rowid order."""
     select = ", ".join(f"[{c}]" for c in table.fts)
-    for rowid, row_id, *values in conn.execute(f"select rowid, id, {select} from [{table.name}] order by rowid"):
-        cut = tokens.get(row_id)
-        yield (rowid, *(cut if cut is not None else segment(values)))
+    return conn.execute(f"select rowid, [{table.primary_key}], {select} from [{table.name}] {where} "
+                        "order by rowid", params)
 
 
-def index_table(conn, table, tokens=None):
+def insert_sql(table, command=False):
+    """The INSERT of one row into the table's FTS index; with `command`, of an FTS5 command row (the
+    first value names the command, e.g. 'delete', which a contentless table needs with the row's tokens)."""
+    fts = fts_table(table)
+    columns = ([fts] if command else []) + ["rowid"] + fts_columns(table)
+    return (f"insert into [{fts}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"values ({', '.join('?' for _ in columns)})")
+
+
+def add_rows(conn, table, rows, words=None):
+    """Index (rowid, id, searchable values...) rows; `words` as in index_rows."""
+    conn.executemany(insert_sql(table), index_rows(rows, words))
+
+
+def remove_rows(conn, table, rows):
+    """Take (rowid, id, searchable values...) rows out of the contentless index: FTS5's 'delete' command
+    with exactly the tokens they were indexed with (segmenting is a pure function of the values)."""
+    conn.executemany(insert_sql(table, command=True), (("delete", *r) for r in index_rows(rows)))
+
+
+def index_table(conn, table, words=None):
     create_fts(conn, table)
-    columns = ["rowid"] + fts_columns(table)
-    placeholders = ", ".join("?" for _ in columns)
-    names = ", ".join(f"[{c}]" for c in columns)
-    conn.executemany(f"insert into [{fts_table(table)}] ({names}) values ({placeholders})",
-                     index_rows(conn, table, tokens))
+    add_rows(conn, table, select_rows(conn, table), words)
+    optimize(conn, table)
+
+
+def optimize(conn, table):
+    """Merge the index's segments into one (smaller, faster to query)."""
     conn.execute(f"insert into [{fts_table(table)}] ([{fts_table(table)}]) values ('optimize')")
 
 
 def index_database(conn, tokens=None):
     """Build the FTS index of every searchable table in an open sqlite3 connection, and commit.
 
-    `tokens` ({table name: {row id: segment(row)}}, from segment_rows) saves segmenting again."""
+    `tokens` ({table name: {row id: segment_words(row)}}, from segment_rows) saves segmenting again."""
     tokens = tokens or {}
     with conn:
         for table in searchable_tables():
@@ -208,7 +253,8 @@ def ranked_sql(table):
 
     Order: rows holding the whole query verbatim first (as typed, :typed, or with its spaces removed,
     :joined, since Chinese is written without spaces), then rows where the query is a run of
-    whole jieba words (:words), then FTS5's bm25 over the character columns (label weighted higher)."""
+    whole jieba words (:words), then FTS5's bm25 over the character columns (label weighted higher), then
+    the primary key (not the rowid, which an incremental build does not keep in step with a full one)."""
     fts = fts_table(table)
     weights = [LABEL_WEIGHT] + [BODY_WEIGHT] * (len(table.fts) - 1) + [0.0] * len(table.fts)
     verbatim = " or ".join(f"instr(lower(t.[{c}]), :typed) > 0 or instr(lower(t.[{c}]), :joined) > 0"
@@ -220,7 +266,7 @@ def ranked_sql(table):
   bm25([{fts}], {", ".join(str(w) for w in weights)}) as score_
 from [{fts}] join [{table.name}] t on t.rowid = [{fts}].rowid
 where [{fts}] match :chars
-order by verbatim_ desc, whole_words_ desc, score_, t.rowid
+order by verbatim_ desc, whole_words_ desc, score_, t.[{table.primary_key}]
 limit :limit"""
 
 

@@ -10,7 +10,10 @@ import time
 from contextlib import contextmanager
 
 # The stages the benchmark reports, in build order; `reports` is the wall time of processing every report.
-STAGES = ("read", "sections", "extract", "segment", "package", "validate", "load", "index")
+# `validate` runs in its own process while the database loads; `validate_wait` is the time the build then
+# still waits for it. `cache` is writing entries (in the workers) and moving them into the cache.
+STAGES = ("read", "sections", "extract", "segment", "package", "validate", "load", "index", "validate_wait",
+          "cache")
 _current = {}
 
 
@@ -22,6 +25,11 @@ def stage(name):
         yield
     finally:
         _current[name] = _current.get(name, 0.0) + time.perf_counter() - start
+
+
+def record(name, seconds):
+    """Add `seconds` measured elsewhere (e.g. in another process) to stage `name`."""
+    _current[name] = _current.get(name, 0.0) + seconds
 
 
 @contextmanager

@@ -1,0 +1,189 @@
+"""An incremental build (one report added, changed or removed) gives the outputs of a full build of the same
+inputs: the same CSV and datapackage.json bytes, and a database with the same rows, keys, indexes,
+package_info and full-text index; and it processes only the report that changed."""
+import os
+import shutil
+import sqlite3
+
+import pytest
+
+from conftest import SEEDS
+from wuhan_reports import build as build_mod
+from wuhan_reports import fields, search
+from wuhan_reports.build import build
+
+from test_build_parallel import read_outputs
+
+REPORTS = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))
+QUERIES = ["创新", "增长", "长江存储", "2019", "GDP", "亿元", "光谷", "新增市场主体", "5.6%", "高新区 工作",
+           "\"工作 报告\"", "检验增量", "的"]
+EDIT = "\n\n另据统计,全年新增市场主体1234户,同比增长5.6%。检验增量构建。\n"
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """The file names process_report is called with (serial builds run it in this process)."""
+    calls = []
+    real = build_mod.process_report
+
+    def counting(path, entry=None):
+        calls.append(os.path.basename(path))
+        return real(path, entry)
+
+    monkeypatch.setattr(build_mod, "process_report", counting)
+    return calls
+
+
+def copy_seeds(dest, exclude=()):
+    shutil.copytree(SEEDS, dest, ignore=lambda d, names: [n for n in names if n in exclude])
+    return dest
+
+
+def full_build(seeds, out):
+    """A build from nothing: no cache, no previous outputs."""
+    result = build(str(seeds), str(out), jobs=1, cache_dir=None)
+    assert result["stats"]["database"] == "loaded"
+    return result
+
+
+def database_contents(db_path):
+    """Everything a reader of the database can see, rowids aside (an update appends rows where a full load
+    numbers them in order; nothing published uses them, see search.ranked_sql)."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    out = {"user_version": conn.execute("pragma user_version").fetchone()}
+    out["schema"] = sorted(conn.execute("select type, name, tbl_name, sql from sqlite_master "
+                                        "where name not like 'sqlite_stat%'").fetchall())
+    for table in fields.TABLES:
+        out[table.name] = conn.execute(f"select * from [{table.name}] order by [{table.primary_key}]").fetchall()
+    out["package_info"] = conn.execute("select * from package_info order by key").fetchall()
+    for table in search.searchable_tables():
+        fts = search.fts_table(table)
+        # Every token of the index with the number of rows and occurrences holding it: equal vocabularies
+        # mean the same tokens went in and every deleted row's tokens came out.
+        conn.execute(f"create virtual table temp.[{fts}_vocab] using fts5vocab(main, '{fts}', 'row')")
+        out[f"{fts} vocabulary"] = conn.execute(f"select term, doc, cnt from temp.[{fts}_vocab] order by term").fetchall()
+        for query in QUERIES:
+            for expression in (search.match_expression(query), search.words_expression(query)):
+                out[f"{fts} count {expression}"] = conn.execute(
+                    f"select count(*) from [{fts}] where [{fts}] match ?", (expression,)).fetchone()
+                out[f"{fts} ids {expression}"] = conn.execute(
+                    f"select t.[{table.primary_key}], round(bm25([{fts}]), 9) from [{fts}] "
+                    f"join [{table.name}] t on t.rowid = [{fts}].rowid where [{fts}] match ? order by 1",
+                    (expression,)).fetchall()
+            out[f"{fts} ranked {query}"] = [r[1] for r in conn.execute(
+                search.ranked_sql(table), search.search_params(query, 50)).fetchall()]
+    conn.close()
+    return out
+
+
+def assert_same_outputs(out, expected):
+    assert read_outputs(out) == read_outputs(expected)
+    got, want = database_contents(out / "reports.db"), database_contents(expected / "reports.db")
+    assert got.keys() == want.keys()
+    for key in want:
+        assert got[key] == want[key], key
+    assert sum(len(v) for k, v in want.items() if k.endswith(" vocabulary")) > 1000
+    assert any(v for k, v in want.items() if " ranked " in k)
+
+
+@pytest.fixture(scope="module")
+def full_all(tmp_path_factory):
+    out = tmp_path_factory.mktemp("full-all")
+    full_build(SEEDS, out)
+    return out
+
+
+def test_adding_a_report_back_equals_the_full_build(tmp_path, full_all, counted):
+    missing = REPORTS[2]
+    seeds, out = copy_seeds(tmp_path / "seeds", exclude=(missing,)), tmp_path / "out"
+    build(str(seeds), str(out), jobs=1)
+    shutil.copy(os.path.join(SEEDS, missing), seeds / missing)
+    counted.clear()
+    result = build(str(seeds), str(out), jobs=1)
+    assert counted == [missing]
+    assert result["stats"]["database"] == "updated: 0 documents out, 1 in"
+    assert_same_outputs(out, full_all)
+
+
+def test_changing_a_report_equals_the_full_build(tmp_path, counted):
+    seeds, out = copy_seeds(tmp_path / "seeds"), tmp_path / "out"
+    build(str(seeds), str(out), jobs=1)
+    changed = REPORTS[1]
+    with open(seeds / changed, "a", encoding="utf-8") as fh:
+        fh.write(EDIT)
+    counted.clear()
+    result = build(str(seeds), str(out), jobs=1)
+    assert counted == [changed]
+    assert result["stats"]["database"] == "updated: 1 documents out, 1 in"
+    full_build(seeds, tmp_path / "full")
+    assert_same_outputs(out, tmp_path / "full")
+
+
+def test_removing_a_report_equals_the_full_build(tmp_path, counted):
+    seeds, out = copy_seeds(tmp_path / "seeds"), tmp_path / "out"
+    build(str(seeds), str(out), jobs=1)
+    os.remove(seeds / REPORTS[3])
+    counted.clear()
+    result = build(str(seeds), str(out), jobs=1)
+    assert counted == []
+    assert result["stats"]["database"] == "updated: 1 documents out, 0 in"
+    full_build(seeds, tmp_path / "full")
+    assert_same_outputs(out, tmp_path / "full")
+
+
+def test_a_chain_of_updates_equals_the_full_build(tmp_path, full_all, counted):
+    """Remove, change, add back and undo the change, one build each: the database after four updates in
+    place equals a fresh full build."""
+    seeds, out = copy_seeds(tmp_path / "seeds"), tmp_path / "out"
+    build(str(seeds), str(out), jobs=1)
+    os.remove(seeds / REPORTS[0])
+    build(str(seeds), str(out), jobs=1)
+    original = (seeds / REPORTS[4]).read_bytes()
+    (seeds / REPORTS[4]).write_bytes(original + EDIT.encode("utf-8"))
+    build(str(seeds), str(out), jobs=1)
+    shutil.copy(os.path.join(SEEDS, REPORTS[0]), seeds / REPORTS[0])
+    build(str(seeds), str(out), jobs=1)
+    (seeds / REPORTS[4]).write_bytes(original)
+    counted.clear()
+    result = build(str(seeds), str(out), jobs=1)
+    assert counted == [REPORTS[4]]  # its first version left the cache when it changed
+    assert result["stats"]["database"].startswith("updated")
+    assert_same_outputs(out, full_all)
+
+
+def test_a_database_changed_since_the_last_build_is_loaded_again(tmp_path, full_all):
+    seeds, out = copy_seeds(tmp_path / "seeds"), tmp_path / "out"
+    build(str(seeds), str(out), jobs=1)
+    conn = sqlite3.connect(out / "reports.db")
+    conn.execute("delete from sections where rowid = 1")
+    conn.commit()
+    conn.close()
+    result = build(str(seeds), str(out), jobs=1)
+    assert result["stats"]["database"] == "loaded"
+    assert_same_outputs(out, full_all)
+
+
+def test_an_update_publishes_a_new_file_and_leaves_the_old_one_alone(tmp_path):
+    """A server holding the previous file open (datasette --immutable) keeps reading an unchanged file."""
+    seeds, out = copy_seeds(tmp_path / "seeds"), tmp_path / "out"
+    build(str(seeds), str(out), jobs=1)
+    before = os.stat(out / "reports.db")
+    held = open(out / "reports.db", "rb")
+    data = held.read()
+    with open(seeds / REPORTS[1], "a", encoding="utf-8") as fh:
+        fh.write(EDIT)
+    result = build(str(seeds), str(out), jobs=1)
+    assert result["stats"]["database"].startswith("updated")
+    assert os.stat(out / "reports.db").st_ino != before.st_ino
+    held.seek(0)
+    assert held.read() == data
+    held.close()
+
+
+def test_a_build_without_database_then_one_with_loads_it(tmp_path, full_all):
+    seeds, out = copy_seeds(tmp_path / "seeds"), tmp_path / "out"
+    build(str(seeds), str(out), jobs=1)
+    build(str(seeds), str(out), jobs=1, database=False)
+    result = build(str(seeds), str(out), jobs=1)
+    assert result["stats"]["database"] == "loaded"
+    assert_same_outputs(out, full_all)
