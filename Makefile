@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8001
 
-.PHONY: venv build serve test validate clean bench-search release serve-versions cff
+.PHONY: venv build serve browser test validate clean bench-search bench-load bench-large release serve-versions cff
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt
@@ -22,7 +22,10 @@ serve: build  ## build, then serve read-only on http://127.0.0.1:$(PORT)/
 validate: venv
 	$(VENV)/bin/frictionless validate datapackage.json
 
-test: venv  ## every test
+browser:  ## Debian's Chromium and a CJK font for the browser tests (apt-get; skipped with SKIP_BROWSER=1)
+	@if [ "$(SKIP_BROWSER)" != "1" ]; then .ci/install-browser; fi
+
+test: venv browser  ## every test
 	$(PY) -m pytest
 
 release: venv  ## make release VERSION=1.1.0: bump, changelog, checksums, commit, tag vVERSION
@@ -36,7 +39,7 @@ cff: venv  ## .venv-cff with cffconvert (the tests create it too); validate CITA
 	.venv-cff/bin/cffconvert --validate -i CITATION.cff
 
 clean:
-	rm -rf reports.db .pytest_cache test-artifacts
+	rm -rf reports.db .cache .pytest_cache test-artifacts bench-out
 
 bench-search: build  ## search latency: FTS against a substring scan on 100x the seeds (about a minute)
 	$(PY) bench/search_bench.py --json bench-out/search.json
@@ -45,3 +48,9 @@ SIZES ?= 1,10,100
 .PHONY: bench
 bench: venv  ## benchmark: synthetic corpus at 1x, 10x, 100x the seeds (SIZES=1,10,100,1000 adds 1000x)
 	$(PY) -m bench.run --sizes $(SIZES)
+
+bench-load: build  ## bounded load test on 127.0.0.1 (50 clients, 30 s per scenario)
+	$(PY) bench/load.py --out . --clients 50 --duration 30
+
+bench-large: venv  ## time a 50 MB report's build, stage by stage
+	$(PY) bench/large.py

@@ -38,7 +38,7 @@ def main(argv=None):
         site.write()  # metadata.yml follows fields.py and dataset.yml
         citation_files.write()  # CITATION.cff and .zenodo.json follow dataset.yml
     counts = ", ".join(f"{name} {n}" for name, n in descriptor["row_counts"].items())
-    print(f"built {args.out}: {counts}")
+    print(f"built {os.path.relpath(args.out)}: {counts}")
     return 0
 
 
