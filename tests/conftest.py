@@ -4,6 +4,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import httpx
 import pytest
@@ -59,12 +60,46 @@ def start_command(command, log_dir, port, timeout=60):
         raise RuntimeError(f"datasette did not start: {fh.read()[-2000:]}")
 
 
+@contextmanager
+def running(command, log_dir, port):
+    """start_command as a block: yields the base URL, and stops the server however the block ends."""
+    proc, base = start_command(command, log_dir, port)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@contextmanager
+def serving(out_dir):
+    """`python scripts/serve.py --out out_dir` for the duration of the block; yields the base URL."""
+    port = free_port()
+    with running([sys.executable, os.path.join(ROOT, "scripts", "serve.py"), "--out", str(out_dir),
+                  "--port", str(port)], out_dir, port) as base:
+        yield base
+
+
 @pytest.fixture(scope="session")
 def server(seeds_build):
-    proc, base = start_server(seeds_build)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(seeds_build) as base:
+        yield base
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """The file names process_report is called with (serial builds run it in this process)."""
+    from wuhan_reports import build as build_mod
+
+    calls = []
+    real = build_mod.process_report
+
+    def counting(path, entry=None):
+        calls.append(os.path.basename(path))
+        return real(path, entry)
+
+    monkeypatch.setattr(build_mod, "process_report", counting)
+    return calls
 
 
 @pytest.fixture(scope="session")

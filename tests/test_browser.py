@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, start_server
+from conftest import ROOT, serving
 from ui_fixture import add_sample_indicators
 from wuhan_reports import ui
 from wuhan_reports.package import dataset
@@ -73,10 +73,8 @@ def ui_build(seeds_build, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def ui_server(ui_build):
-    proc, base = start_server(ui_build)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(ui_build) as base:
+        yield base
 
 
 def snap(page, name):

@@ -18,20 +18,6 @@ def seeds(tmp_path):
     return tmp_path / "seeds"
 
 
-@pytest.fixture
-def counted(monkeypatch):
-    """The file names process_report is called with (serial builds run it in this process)."""
-    calls = []
-    real = build_mod.process_report
-
-    def counting(path, entry=None):
-        calls.append(os.path.basename(path))
-        return real(path, entry)
-
-    monkeypatch.setattr(build_mod, "process_report", counting)
-    return calls
-
-
 def test_a_second_build_processes_nothing_and_gives_the_same_bytes(seeds, tmp_path, counted):
     out = tmp_path / "out"
     first = build(str(seeds), str(out), jobs=1)

@@ -13,7 +13,7 @@ import pytest
 
 from wuhan_reports.package import dataset
 
-from conftest import start_server
+from conftest import serving
 
 pytestmark = pytest.mark.server
 
@@ -47,11 +47,8 @@ def cited(seeds_build, tmp_path_factory):
         conn.execute(f"insert into {table} ({', '.join(row)}) values ({', '.join('?' * len(row))})", list(row.values()))
     conn.commit()
     conn.close()
-    proc, base = start_server(out)
-    with httpx.Client(base_url=base, timeout=30) as client:
+    with serving(out) as base, httpx.Client(base_url=base, timeout=30) as client:
         yield client, where, sentence
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def shows_version_and_citation(page):

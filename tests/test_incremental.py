@@ -8,7 +8,6 @@ import sqlite3
 import pytest
 
 from conftest import SEEDS
-from wuhan_reports import build as build_mod
 from wuhan_reports import fields, search
 from wuhan_reports.build import build
 
@@ -18,20 +17,6 @@ REPORTS = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))
 QUERIES = ["创新", "增长", "长江存储", "2019", "GDP", "亿元", "光谷", "新增市场主体", "5.6%", "高新区 工作",
            "\"工作 报告\"", "检验增量", "的"]
 EDIT = "\n\n另据统计,全年新增市场主体1234户,同比增长5.6%。检验增量构建。\n"
-
-
-@pytest.fixture
-def counted(monkeypatch):
-    """The file names process_report is called with (serial builds run it in this process)."""
-    calls = []
-    real = build_mod.process_report
-
-    def counting(path, entry=None):
-        calls.append(os.path.basename(path))
-        return real(path, entry)
-
-    monkeypatch.setattr(build_mod, "process_report", counting)
-    return calls
 
 
 def copy_seeds(dest, exclude=()):

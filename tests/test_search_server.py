@@ -15,7 +15,7 @@ import pytest
 from wuhan_reports import fields, search
 from wuhan_reports.database import load_database
 
-from conftest import FIXTURES, start_server
+from conftest import FIXTURES, serving
 
 pytestmark = pytest.mark.server
 
@@ -176,11 +176,8 @@ def filled_client(seeds_build, tmp_path_factory):
     counts = write_extra_rows(out / "data", seeds_build / "reports.db")
     assert min(counts) > 50, counts
     load_database(str(out / "reports.db"), str(out / "data"))
-    proc, base = start_server(out)
-    with httpx.Client(base_url=base, timeout=30) as c:
+    with serving(out) as base, httpx.Client(base_url=base, timeout=30) as c:
         yield c, out / "reports.db"
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def test_search_over_indicators_and_projects(filled_client):

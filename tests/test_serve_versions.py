@@ -7,7 +7,7 @@ import sys
 import httpx
 import pytest
 
-from conftest import free_port, start_command
+from conftest import free_port, running
 from project_repo import commit_all, git, make_repo, rebuild, run
 
 pytestmark = pytest.mark.server
@@ -27,12 +27,9 @@ def versions_server(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     rebuild(repo)  # the latest build's reports.db (git ignores *.db)
     port = free_port()
-    proc, base = start_command([sys.executable, os.path.join(repo, "scripts", "serve_versions.py"),
-                                "--port", str(port)], repo, port)
-    with httpx.Client(base_url=base, timeout=30) as client:
+    with running([sys.executable, os.path.join(repo, "scripts", "serve_versions.py"), "--port", str(port)],
+                 repo, port) as base, httpx.Client(base_url=base, timeout=30) as client:
         yield repo, client
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def released_rows(repo, tag, table):
