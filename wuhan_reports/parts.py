@@ -6,7 +6,9 @@ Decided on the section's level-1 ancestor by general heading phrasings, never pe
 - a heading naming the review year or the plan year decides too;
 - an undecided level-1 section (一、抓项目强支撑 under "2021年工作回顾") continues the part before it;
 - five-year plans and implementation plans are plans throughout, except a chapter that reviews the
-  previous period (heading 发展基础, or a body that opens with “十三五”时期 / 过去五年).
+  previous period (heading 发展基础, or a body that opens with “十三五”时期 / 过去五年);
+- a lower section whose own heading is a review heading (第一节 发展基础 under 第一章) is review, and
+  its subsections with it.
 """
 import re
 from dataclasses import dataclass
@@ -89,6 +91,8 @@ def section_parts(sections, document):
             current = kind or current
         if s["level"] <= 1:
             parts[s["id"]] = Part(current, review if current == "review" else plan)
+        elif REVIEW_HEADING.search(squeeze(matching_view(s["heading"] or ""))):
+            parts[s["id"]] = Part("review", review)  # 第一节 发展基础 under a plan chapter reviews the past
         else:
             parent = by_id.get(s["parent_id"])
             parts[s["id"]] = parts.get(parent["id"]) if parent else Part(current, review)
