@@ -24,6 +24,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from wuhan_reports import fields  # noqa: E402
+from wuhan_reports.search import match_expression  # noqa: E402
 from wuhan_reports.package import DATABASE_NAME  # noqa: E402
 from wuhan_reports.serve import database_path, datasette_args  # noqa: E402
 
@@ -108,6 +109,7 @@ def run_queries(conn, queries):
 
 def measure(out_dir):
     conn = sqlite3.connect(f"file:{database_path(out_dir)}?immutable=1", uri=True, check_same_thread=False)
+    conn.create_function("escape_fts", 1, match_expression, deterministic=True)  # as plugins/chinese_fts.py
     rows = {t.name: conn.execute(f"select count(*) from [{t.name}]").fetchone()[0] for t in fields.TABLES}
     paths, notes = pages(conn)
     proc, base = start(out_dir)
