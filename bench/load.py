@@ -20,9 +20,7 @@ import json
 import os
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -116,17 +114,11 @@ def run(base, clients, duration, scenarios=("baseline", "pages", "errors")):
     return results
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_server(out_dir, work_dir, without=()):
     """A real `datasette serve` (wuhan_reports.serve) on a free 127.0.0.1 port; returns (process, base URL).
 
     `without`: plugin files to leave out (served from a copy of plugins/), to measure what one plugin does."""
-    from wuhan_reports.serve import PLUGINS_DIR, datasette_args
+    from wuhan_reports.serve import PLUGINS_DIR, datasette_args, free_port, start_datasette
 
     port = free_port()
     args = datasette_args(out_dir, port)
@@ -134,19 +126,10 @@ def start_server(out_dir, work_dir, without=()):
         plugins = os.path.join(work_dir, "plugins")
         shutil.copytree(PLUGINS_DIR, plugins, ignore=shutil.ignore_patterns(*without, "__pycache__"))
         args[args.index(PLUGINS_DIR)] = plugins
-    log_path = os.path.join(work_dir, "server.log")
-    log = open(log_path, "wb")
-    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            if httpx.get(base + "/-/versions.json", timeout=2).status_code == 200:
-                return proc, base
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    with open(log_path, encoding="utf-8", errors="replace") as fh:
-        raise SystemExit(f"error: datasette did not start: {fh.read()[-2000:]}")
+    try:
+        return start_datasette(args, os.path.join(work_dir, "server.log"), port, timeout=30)
+    except RuntimeError as e:
+        raise SystemExit(f"error: {e}") from None
 
 
 def server_problems(log_path):

@@ -14,7 +14,6 @@ import os
 import re
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 
@@ -26,37 +25,18 @@ sys.path.insert(0, ROOT)
 from wuhan_reports import fields  # noqa: E402
 from wuhan_reports.search import match_expression  # noqa: E402
 from wuhan_reports.package import DATABASE_NAME  # noqa: E402
-from wuhan_reports.serve import database_path, datasette_args  # noqa: E402
+from wuhan_reports.serve import database_path, datasette_args, free_port, start_datasette  # noqa: E402
 
 REPEAT = 15
 SEARCH_WORD = "创新"  # "innovation": common in every report
 TRACE = re.compile(r"<pre>(\{\s*&#34;request_duration_ms.*?)</pre>", re.S)
 
 
-def free_port():
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start(out_dir):
     """A Datasette process over the build in out_dir with tracing on; (process, base URL)."""
     port = free_port()
-    log = open(os.path.join(out_dir, "bench-server.log"), "wb")
     args = datasette_args(out_dir, port) + ["--setting", "trace_debug", "1"]
-    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline and proc.poll() is None:
-        try:
-            if httpx.get(base + "/-/versions.json", timeout=5).status_code == 200:
-                return proc, base
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError(f"datasette did not start; see {out_dir}/bench-server.log")
+    return start_datasette(args, os.path.join(out_dir, "bench-server.log"), port, timeout=120)
 
 
 def pages(conn):

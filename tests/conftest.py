@@ -1,9 +1,6 @@
 """Shared fixtures: a real build of the repository's seeds and a real Datasette server over it."""
 import os
-import socket
-import subprocess
 import sys
-import time
 from contextlib import contextmanager
 
 import httpx
@@ -11,6 +8,9 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+
+from wuhan_reports.serve import free_port, start_datasette  # noqa: E402
+
 SEEDS = os.path.join(ROOT, "seeds")
 FIXTURES = os.path.join(ROOT, "tests", "fixtures")
 
@@ -25,45 +25,11 @@ def seeds_build(tmp_path_factory):
     return out
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(out_dir):
-    """`python scripts/serve.py --out out_dir --port N` as a real process; returns (process, base URL)."""
-    port = free_port()
-    return start_command([sys.executable, os.path.join(ROOT, "scripts", "serve.py"), "--out", str(out_dir),
-                          "--port", str(port)], out_dir, port)
-
-
-def start_command(command, log_dir, port, timeout=60):
-    """Run a command that serves Datasette on 127.0.0.1:port; return (process, base URL) once it answers.
-
-    The server's output goes to log_dir/server.log (a pipe nobody reads would fill and block it)."""
-    log_path = os.path.join(str(log_dir), "server.log")
-    log = open(log_path, "wb")
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            if httpx.get(base + "/-/versions.json", timeout=2).status_code == 200:
-                return proc, base
-        except httpx.HTTPError:
-            time.sleep(0.2)
-        if proc.poll() is not None:
-            break
-    proc.kill()
-    with open(log_path, encoding="utf-8", errors="replace") as fh:
-        raise RuntimeError(f"datasette did not start: {fh.read()[-2000:]}")
-
-
 @contextmanager
 def running(command, log_dir, port):
-    """start_command as a block: yields the base URL, and stops the server however the block ends."""
-    proc, base = start_command(command, log_dir, port)
+    """A command serving Datasette on 127.0.0.1:port, as a block: yields the base URL once it answers, and
+    stops the server however the block ends. Its output goes to log_dir/server.log."""
+    proc, base = start_datasette(command, os.path.join(str(log_dir), "server.log"), port)
     try:
         yield base
     finally:

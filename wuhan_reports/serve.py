@@ -1,6 +1,9 @@
 """Serve a build read-only with Datasette: immutable database, 127.0.0.1, metadata.yml, plugins/."""
 import os
+import socket
+import subprocess
 import sys
+import time
 
 from .package import DATABASE_NAME
 from .site import METADATA_PATH, ROOT, SQL_TIME_LIMIT_MS
@@ -36,3 +39,32 @@ def datasette_args(out_dir, port, host="127.0.0.1", extra_databases=(), metadata
     for name, value in SETTINGS.items():
         args += ["--setting", name, str(value)]
     return args
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_datasette(command, log_path, port, timeout=60):
+    """Run `command`, a Datasette server on 127.0.0.1:port, with its output in log_path (a pipe nobody
+    reads would fill and block it); return (process, base URL) once /-/versions.json answers.
+
+    Raises RuntimeError with the end of the log when the server does not answer within `timeout` seconds."""
+    import httpx
+
+    log = open(log_path, "wb")
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + timeout
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            if httpx.get(base + "/-/versions.json", timeout=5).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    with open(log_path, encoding="utf-8", errors="replace") as fh:
+        raise RuntimeError(f"datasette did not start: {fh.read()[-2000:]}")
