@@ -22,7 +22,7 @@ import logging
 import os
 import re
 
-import jieba
+import rjieba
 
 from . import fields
 from .normalize import normalize
@@ -36,8 +36,6 @@ WORDS_SUFFIX = "_words"
 _WHITESPACE = re.compile(r"\s+")
 _USERDICT_LINE = re.compile(r"^(\S+)(?: (\d+))?(?: ([a-z]+))?$")
 _QUERY_TERM = re.compile(r'"([^"]*)"|(\S+)')  # a "quoted phrase" (may hold spaces) or a run of non-spaces
-
-jieba.setLogLevel(logging.WARNING)
 
 
 class UserDictError(ValueError):
@@ -65,7 +63,23 @@ def read_userdict(path=USERDICT):
 
 @functools.lru_cache(maxsize=1)
 def tokenizer():
-    """A jieba tokenizer with the default dictionary plus the project's user dictionary."""
+    """jieba-rs (the rjieba package) with jieba's dictionary plus the project's user dictionary.
+
+    jieba-rs is jieba's algorithm and dictionary in Rust, about ten times faster than the Python package;
+    tests/test_search.py checks that it cuts every seed value exactly as Python jieba (reference_tokenizer)
+    does with the same user dictionary."""
+    tk = rjieba.Jieba()
+    for word, freq, tag in read_userdict():
+        tk.add_word(word, freq, tag)
+    return tk
+
+
+@functools.lru_cache(maxsize=1)
+def reference_tokenizer():
+    """The Python jieba tokenizer with the user dictionary: what tokenizer() must agree with (tests only)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     for word, freq, tag in read_userdict():
         tk.add_word(word, freq, tag)
@@ -77,28 +91,19 @@ def chars(text):
     return " ".join(_WHITESPACE.sub(BREAK, text or ""))
 
 
-def words(text, blocks=None):
-    """The text as space-separated jieba words (whitespace runs become one BREAK token).
-
-    jieba cuts a text block by block (runs of `jieba.re_han_default`, and the runs between them) and each
-    block alone, so the text's words are its blocks' words in order; `blocks` ({block: words}) keeps
-    them, so that a sentence of a section already cut costs jieba nothing (the indicators' and projects'
-    sentences are such sentences). tests/test_search.py checks this equals cutting the text whole."""
-    blocks = {} if blocks is None else blocks
-    cut = []
-    for block in jieba.re_han_default.split(text or ""):
-        if block:
-            if block not in blocks:
-                blocks[block] = list(tokenizer().cut(block, HMM=JIEBA_HMM))
-            cut.extend(blocks[block])
+def _join_words(cut):
     tokens = (BREAK if w.isspace() else _WHITESPACE.sub("", w) for w in cut)
     return " ".join(t for t in tokens if t)
 
 
-def words_whole(text):
-    """words() by cutting the text in one call (what words() must equal)."""
-    tokens = (BREAK if w.isspace() else _WHITESPACE.sub("", w) for w in tokenizer().cut(text or "", HMM=JIEBA_HMM))
-    return " ".join(t for t in tokens if t)
+def words(text):
+    """The text as space-separated jieba words (each whitespace character a BREAK token)."""
+    return _join_words(tokenizer().cut(text or "", JIEBA_HMM))
+
+
+def reference_words(text):
+    """words() as Python jieba cuts the text (tests only)."""
+    return _join_words(reference_tokenizer().cut(text or "", HMM=JIEBA_HMM))
 
 
 def query_terms(query):
@@ -163,16 +168,15 @@ def segment(values, memo=None):
     return [chars(v) for v in values] + segment_words(values, memo)
 
 
-def segment_words(values, memo=None, blocks=None):
-    """[words...] of a row's searchable values: the jieba half of segment(), the only costly half.
+def segment_words(values, memo=None):
+    """[words...] of a row's searchable values: the jieba half of segment(), the costly half.
 
-    `memo` ({value: words}) spares jieba a value it has already cut (indicators share sentences), and
-    `blocks` (see words) a block of text it has already cut."""
+    `memo` ({value: words}) spares jieba a value it has already cut (indicators share sentences)."""
     memo = {} if memo is None else memo
     cut = []
     for v in values:
         if v not in memo:
-            memo[v] = words(v, blocks)
+            memo[v] = words(v)
         cut.append(memo[v])
     return cut
 
@@ -180,8 +184,8 @@ def segment_words(values, memo=None, blocks=None):
 def segment_rows(rows_by_table):
     """{table name: {row id: segment_words(row)}} for one report's rows: the jieba work of the index, done
     per report (in the build's worker processes, and cached with the report) so loading only inserts."""
-    memo, blocks = {}, {}
-    return {table.name: {row["id"]: segment_words([row.get(c) for c in table.fts], memo, blocks)
+    memo = {}
+    return {table.name: {row["id"]: segment_words([row.get(c) for c in table.fts], memo)
                          for row in rows_by_table.get(table.name, [])}
             for table in searchable_tables()}
 
