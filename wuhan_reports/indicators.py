@@ -11,6 +11,7 @@ units; each then gets
   the period of the part of the report.
 Everything is matched on the simplified matching view; rows quote the normalized text.
 """
+import functools
 import re
 
 from . import fields
@@ -108,12 +109,12 @@ DEFAULT_MEASURE = {"amount": "level", "thing": "count", "bare": "count", "percen
                    "rank": "rank", "phrase": "other"}
 
 
-def extract_indicators(text, sections, document):
+def extract_indicators(text, sections, document, sentences=None):
     """Indicator rows (dicts with the INDICATORS columns) for one document, in document order."""
     view = matching_view(text)
     parts = section_parts(sections, document)
     counter, rows = OccurrenceCounter(), []
-    for section, s, e in section_sentences(text, sections):
+    for section, s, e in sentences if sentences is not None else section_sentences(text, sections):
         for found in _sentence_rows(text, view, s, e, parts[section["id"]], document):
             sentence = text[s:e]
             mention = text[found["char_start"]:found["char_end"]]
@@ -128,8 +129,11 @@ def _sentence_rows(text, view, s, e, part, document):
     sv = view[s:e]
     _NOUN_ENDS.clear()
     quantities = find_quantities(sv)
-    found = _subjects(sv, sv, quantities, _region_prefix(document))
-    back = {v: o for v, o in zip(sv, text[s:e]) if v != o}  # simplified -> as written, for traditional text
+    if not quantities:
+        return []
+    found = _subjects(sv, sv, quantities, _region_prefix(document.get("region") or ""))
+    written = text[s:e]
+    back = {v: o for v, o in zip(sv, written) if v != o} if sv != written else {}  # simplified -> as written
     rows, moves = [], _from_to(sv, quantities)
     for q, (subjects, anchor) in zip(quantities, found):
         for subj in subjects:
@@ -185,9 +189,10 @@ def _row(sv, q, subject, anchor, offset, part, document):
     }
 
 
-def _region_prefix(document):
+@functools.lru_cache(maxsize=64)
+def _region_prefix(region):
     """A pattern for the report's own place name in front of a subject (东湖高新区地区生产总值)."""
-    region = matching_view(document.get("region") or "")
+    region = matching_view(region)
     names = {region, re.sub(r"\(.*?\)", "", region)} - {""}
     names |= {n[:-1] for n in names if len(n) > 2 and n[-1] in "区市县"}
     return re.compile("^(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")") if names else None

@@ -152,6 +152,11 @@ def _quantity(m, offset=0):
                     ">" if more else "=")
 
 
+# what every quantity holds somewhere (a digit, two Chinese numeral characters, 第 of a rank, 近万 and the
+# like, or a fixed phrase): a sentence without any has no quantity, and find_quantities stops there
+CANDIDATE = re.compile("|".join([r"\d", rf"[{CN_DIGITS}]{{2}}", "第", r"[近上逾超][亿万千百]"] + [p for p, *_ in PHRASES]))
+
+
 def excluded_spans(view):
     return [(m.start(), m.end()) for m in EXCLUDE.finditer(view)]
 
@@ -162,6 +167,8 @@ def _inside(spans, start, end):
 
 def find_quantities(view):
     """Every quantity in one sentence's view, in order of position."""
+    if not CANDIDATE.search(view):
+        return []
     found = []
     for m in RANK.finditer(view):
         try:

@@ -16,6 +16,7 @@ from .projects import extract_projects
 from .read import ReportError, read_report
 from .search import segment_rows
 from .sections import build_sections
+from .sentences import section_sentences
 from .timing import stage
 
 
@@ -49,8 +50,9 @@ def process_report(path, entry=None):
     if entry:
         row = catalog_mod.apply(row, entry, fields.DOC_TYPES)
     with stage("extract"):
-        indicators = extract_indicators(text, sections, row)
-        projects = extract_projects(text, sections, row)
+        sentences = section_sentences(text, sections)
+        indicators = extract_indicators(text, sections, row, sentences)
+        projects = extract_projects(text, sections, row, sentences)
     row.update(sections=len(sections), indicators=len(indicators), projects=len(projects))
     with stage("segment"):
         tokens = segment_rows({"sections": sections, "indicators": indicators, "projects": projects})

@@ -30,6 +30,9 @@ STAGES = [
     (r"在建|加快建设|推进建设|加快推进|全面推进|有序推进|加快|推进|建设|进入主体施工|施工", "under_construction"),
 ]
 _STAGE_PATTERNS = [(re.compile(p), stage) for p, stage in STAGES]
+# a clause names projects only with a milestone or a "...项目" list mark (LIST_MARK): without either in the
+# sentence, its clauses are not read
+ANY_STAGE = re.compile("|".join(p for p, _ in STAGES) + "|项目")
 TARGET = re.compile(r"力争|确保|争取|即将|尽快|计划|拟|将要|预计")  # the milestone is aimed for
 # words in front of a name that are not part of it
 LEAD_VERBS = re.compile(r"^(?:(?:全力|重点|加快|全面|积极|大力|持续|有序|力争|确保|争取|推动|推进|支持|促进|服务好|启动|谋划|规划|"
@@ -78,12 +81,12 @@ INVESTMENT_ONLY = re.compile(r"^(?:项目)?(?:计划)?(?:总投资|投资总额|
 MIN_NAME, MAX_NAME = 3, 24
 
 
-def extract_projects(text, sections, document):
+def extract_projects(text, sections, document, sentences=None):
     """Project rows (dicts with the PROJECTS columns) for one document, in document order."""
     view = matching_view(text)
     parts = section_parts(sections, document)
     counter, rows = OccurrenceCounter(), []
-    for section, s, e in section_sentences(text, sections):
+    for section, s, e in sentences if sentences is not None else section_sentences(text, sections):
         sentence = text[s:e]
         for found in _sentence_projects(view, s, e, parts[section["id"]].kind):
             name = text[found["char_start"]:found["char_end"]]
@@ -95,13 +98,16 @@ def extract_projects(text, sections, document):
 
 
 def _sentence_projects(view, s, e, part_kind):
+    if not ANY_STAGE.search(view, s, e):
+        return []
+    responsible = RESPONSIBLE.search(view, s, e)
     rows, previous = [], []
     for clause in CLAUSE.finditer(view, s, e):
         if len(previous) == 1 and INVESTMENT_ONLY.match(clause.group(0).strip()):  # Y项目,总投资X亿元
             previous[0]["investment"], previous[0]["investment_text"] = _investment(clause.group(0))
         previous = []
         text = clause.group(0)
-        if RESPONSIBLE.search(view, s, e):
+        if responsible:
             break
         stage = _stage(text) or ("other" if LIST_MARK.search(text) else None)  # 紧抓X、Y等项目: no milestone
         if not stage:

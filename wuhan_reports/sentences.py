@@ -30,24 +30,26 @@ def _break_ends_sentence(text, nl, end):
     return not line.strip() or bool(NEW_PARAGRAPH.match(line))
 
 
+_BREAK_CANDIDATE = re.compile("[" + re.escape(SENTENCE_END) + "\n]")  # where a sentence may end
+
+
 def split(text, start, end):
     """(start, end) offsets of the sentences of text[start:end], in order."""
     spans, s = [], start
-    i = start
-    while i < end:
-        ch = text[i]
-        cut = None
-        if ch in SENTENCE_END:
+    for m in _BREAK_CANDIDATE.finditer(text, start, end):
+        i = m.start()
+        if i < s:
+            continue
+        if text[i] == "\n":
+            if not _break_ends_sentence(text, i, end):
+                continue
+            cut = i
+        else:
             cut = i + 1
             while cut < end and text[cut] in CLOSERS:
                 cut += 1
-        elif ch == "\n" and _break_ends_sentence(text, i, end):
-            cut = i
-        if cut is not None:
-            _add(text, spans, s, cut)
-            s = i = max(cut, i + 1)
-            continue
-        i += 1
+        _add(text, spans, s, cut)
+        s = max(cut, i + 1)
     _add(text, spans, s, end)
     return spans
 
@@ -62,11 +64,12 @@ def _add(text, spans, s, e):
 
 
 def section_sentences(text, sections):
-    """(section, start, end) for every sentence of every section body, in document order.
+    """[(section, start, end)] for every sentence of every section body, in document order.
 
     A heading that carries numbers ("(一)...增长5%") is scanned too: its span is split like a body."""
+    found = []
     for section in sections:
         for part in ((section["char_start"], section["body_start"]), (section["body_start"], section["char_end"])):
             if part[1] > part[0]:
-                for s, e in split(text, *part):
-                    yield section, s, e
+                found += [(section, s, e) for s, e in split(text, *part)]
+    return found
