@@ -100,6 +100,7 @@ def test_changing_a_report_equals_the_full_build(tmp_path, counted):
     result = build(str(seeds), str(out), jobs=1)
     assert counted == [changed]
     assert result["stats"]["database"] == "updated: 1 documents out, 1 in"
+    assert result["stats"]["csv"] == "4 reports copied from the previous files, 1 written"
     full_build(seeds, tmp_path / "full")
     assert_same_outputs(out, tmp_path / "full")
 
@@ -145,6 +146,20 @@ def test_a_database_changed_since_the_last_build_is_loaded_again(tmp_path, full_
     conn.close()
     result = build(str(seeds), str(out), jobs=1)
     assert result["stats"]["database"] == "loaded"
+    assert_same_outputs(out, full_all)
+
+
+def test_csv_files_changed_since_the_last_build_are_written_again(tmp_path, full_all):
+    """The CSV lines of unchanged reports are copied from the previous files only while those are exactly
+    what the last build published."""
+    seeds, out = copy_seeds(tmp_path / "seeds"), tmp_path / "out"
+    build(str(seeds), str(out), jobs=1)
+    result = build(str(seeds), str(out), jobs=1)
+    assert result["stats"]["csv"] == "5 reports copied from the previous files, 0 written"
+    sections = out / "data" / "sections.csv"
+    sections.write_bytes(sections.read_bytes().replace("工作".encode(), "gongzuo".encode()))
+    result = build(str(seeds), str(out), jobs=1)
+    assert result["stats"]["csv"] == "0 reports copied from the previous files, 5 written"
     assert_same_outputs(out, full_all)
 
 

@@ -22,12 +22,13 @@ import tempfile
 import time
 from collections import defaultdict
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 from . import catalog, fields, timing
 from .cache import ROW_TABLES, Entry, ReportCache, report_key, text_hash, write_entry
 from .database import load_entries, update_database
-from .package import DATA_DIR, DATABASE_NAME, csv_rows, key_fields, repeated_keys, validate, write_package_parts
+from .package import (DATA_DIR, DATABASE_NAME, Span, csv_rows, key_fields, repeated_keys, validate,
+                      write_package_parts)
 from .pipeline import process_report
 from .read import ReportError, report_paths
 
@@ -211,14 +212,15 @@ def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir
             with timing.stage("reports"):
                 entries = process_entries(seeds_dir, staging, bar.report if bar else progress, jobs, cache, stats)
             fresh = [e for e in entries if os.path.dirname(e.path) == staging]
-            descriptor, counts = write_outputs(entries, fresh, tmp, out_dir, database, bar,
-                                               read_state(cache, out_dir) if cache and database else None, stats)
+            state = read_state(cache, out_dir) if cache else None
+            layout = []
+            descriptor, counts = write_outputs(entries, fresh, tmp, out_dir, database, bar, state, stats, layout)
             if cache:
                 with timing.stage("cache"):
                     for entry in fresh:  # only reports whose rows have validated
                         cache.put(entry)
                     cache.prune(e.key for e in entries)
-                    write_state(cache, out_dir, entries, database)
+                    write_state(cache, out_dir, entries, database, layout)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if bar:
@@ -229,24 +231,34 @@ def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir
     return {**descriptor, "row_counts": counts, "stats": stats}
 
 
-def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=None, stats=None):
+def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=None, stats=None, layout=None):
     """Package, validate and load the reports of `entries` in the temporary directory tmp, then publish
     into out_dir; return (descriptor, {table name: row count}).
 
     `fresh` are the entries processed in this build; the others come from the cache and validated when
     they were processed, so only the fresh ones are validated again, plus the keys of all. Validation runs
-    in its own process while the database loads. `previous` ({document id: entry key} of the database in
-    out_dir, see read_state) lets the database be updated rather than loaded."""
+    in its own process while the database loads. `previous` (what out_dir was built from, see read_state)
+    lets the CSV files be spliced from the previous ones and the database be updated rather than loaded.
+    `layout` receives where each report's rows are in the CSV files (for the next build's read_state)."""
     ordered = sorted(entries, key=lambda e: e.document["id"])
     names = indicator_names_rows()
+    previous = previous or {}
     with _step(bar, "package"):
-        descriptor = write_package_parts(tmp, [e.document for e in ordered], _csv_parts(ordered, names))
-    with ProcessPoolExecutor(max_workers=1) as pool:
+        copied = [previous.get("csv", {}).get(e.document["id"], (None,))[0] == e.key for e in ordered]
+        parts = _csv_parts(ordered, names, previous.get("csv"))
+        descriptor = write_package_parts(tmp, [e.document for e in ordered], parts, layout)
+    if stats is not None:
+        stats["csv"] = f"{sum(copied)} reports copied from the previous files, {len(copied) - sum(copied)} written"
+    if layout is not None:
+        layout[:] = [(e.document["id"], placed) for e, placed in zip(ordered, layout)]
+    # Validation runs beside the load: the whole package in a process of its own; only a few changed
+    # reports and the keys in a thread (forking the build process would cost more than that validation).
+    with (ProcessPoolExecutor if len(fresh) == len(entries) else ThreadPoolExecutor)(max_workers=1) as pool:
         checking = pool.submit(_validate_task, tmp, entries, fresh, names)
         if database:
             db_path = os.path.join(tmp, f"{DATABASE_NAME}.db")
             with _step(bar, "load"):
-                how = make_database(db_path, ordered, descriptor, names, previous, out_dir)
+                how = make_database(db_path, ordered, descriptor, names, previous.get("database"), out_dir)
             if stats is not None:
                 stats["database"] = how
         with _step(bar, "validate", "validate_wait"):
@@ -283,11 +295,16 @@ def merged_tokens(reports):
     return merged
 
 
-def _csv_parts(ordered, names):
-    """Each report's CSV lines ({table name: bytes}) in the published order, then indicator_names whole."""
+def _csv_parts(ordered, names, previous=None):
+    """Each report's CSV lines ({table name: bytes}) in the published order, then indicator_names whole.
+
+    `previous` ({document id: (entry key, {table name: Span})}, see read_state): a report whose entry is the
+    one the previous CSV files were built from is copied from them rather than read from its entry."""
     tables = [t.name for t in ROW_TABLES]
+    previous = previous or {}
     for entry in ordered:
-        yield entry.csv_parts(tables)
+        key, spans = previous.get(entry.document["id"], (None, None))
+        yield spans if key == entry.key else entry.csv_parts(tables)
     yield {fields.INDICATOR_NAMES.name: csv_rows(fields.INDICATOR_NAMES, names)}
 
 
@@ -325,24 +342,34 @@ def validate_changes(package_dir, entries, fresh, names):
 
 
 def read_state(cache, out_dir):
-    """{document id: entry key} of the database published in out_dir, if the cache recorded building it
-    and the file is unchanged since (same size, modification time and inode); else None."""
+    """What the outputs published in out_dir were built from, as far as they are unchanged since (same size,
+    modification time and inode), or None: {"database": {document id: entry key} if the database is
+    unchanged, "csv": {document id: (entry key, {table name: Span of its rows})} if every CSV file is}."""
     try:
         with open(os.path.join(cache.directory, STATE), encoding="utf-8") as fh:
             state = json.load(fh)
+        found = {}
         db = os.path.join(out_dir, f"{DATABASE_NAME}.db")
-        if state.get("database") != _file_state(db):
-            return None
-        return dict(state["documents"])
+        if state.get("database") and state["database"] == _file_state(db):
+            found["database"] = dict(state["documents"])
+        paths = {t.name: os.path.join(out_dir, DATA_DIR, f"{t.name}.csv") for t in ROW_TABLES}
+        files = state.get("csv") or {}
+        if files and all(files.get(t) == _file_state(p) for t, p in paths.items()):
+            found["csv"] = {doc: (state["documents"][doc], {t: Span(paths[t], *spans[t]) for t in paths})
+                            for doc, spans in state["layout"].items()}
+        return found
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def write_state(cache, out_dir, entries, database):
-    """Record what the outputs just published in out_dir were built from (see read_state)."""
+def write_state(cache, out_dir, entries, database, layout=()):
+    """Record what the outputs just published in out_dir were built from (see read_state); `layout` is
+    [(document id, {table name: [offset, length]})] of the CSV files."""
     db = os.path.join(out_dir, f"{DATABASE_NAME}.db")
     state = {"database": _file_state(db) if database else None,
-             "documents": {e.document["id"]: e.key for e in entries}}
+             "documents": {e.document["id"]: e.key for e in entries},
+             "csv": {t.name: _file_state(os.path.join(out_dir, DATA_DIR, f"{t.name}.csv")) for t in ROW_TABLES},
+             "layout": {doc: {t.name: placed[t.name] for t in ROW_TABLES} for doc, placed in layout}}
     path = os.path.join(cache.directory, STATE)
     os.makedirs(cache.directory, exist_ok=True)
     with open(path + ".tmp", "w", encoding="utf-8") as fh:

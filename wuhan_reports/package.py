@@ -4,6 +4,7 @@ Output is deterministic: rows in a fixed order, numbers in one canonical form, L
 without BOM, JSON with fixed key order. Two builds of the same inputs are byte-identical.
 """
 import csv
+import dataclasses
 import functools
 import hashlib
 import io
@@ -139,25 +140,65 @@ def write_package(out_dir, tables):
     return write_package_parts(out_dir, tables["documents"], parts)
 
 
-def write_package_parts(out_dir, documents, parts):
+@dataclasses.dataclass(frozen=True)
+class Span:
+    """The bytes [offset, offset + length) of the file at `path`: a part of a previous build's CSV file that
+    an incremental build copies rather than writes again (see write_package_parts)."""
+    path: str
+    offset: int
+    length: int
+
+    def follows(self, other):
+        return self.path == other.path and self.offset == other.offset + other.length
+
+
+COPY_CHUNK = 16 * 1024 * 1024
+
+
+def write_package_parts(out_dir, documents, parts, layout=None):
     """Write data/*.csv and datapackage.json into out_dir; return the descriptor.
 
-    `parts` is an iterable of {table name: CSV lines (bytes, csv_rows)}: each table's file is its header
-    followed by its parts in order. It is consumed once, as it comes (nothing is held but the hashes).
-    `documents` are the documents rows (for the package's sources), in the same order."""
+    `parts` is an iterable of {table name: CSV lines (bytes, csv_rows) or a Span of an existing file}:
+    each table's file is its header followed by its parts in order. It is consumed once, as it comes
+    (nothing is held but the hashes). `documents` are the documents rows (for the package's sources), in
+    the same order. `layout`, a list, receives {table name: [offset, length]} of each part in its file."""
     os.makedirs(os.path.join(out_dir, DATA_DIR), exist_ok=True)
     files = {t.name: open(os.path.join(out_dir, DATA_DIR, f"{t.name}.csv"), "wb") for t in fields.TABLES}
-    hashes, sizes = {}, {}
+    hashes, sizes, pending = {}, {}, {}
+
+    def write(name, data):
+        files[name].write(data)
+        hashes[name].update(data)
+        sizes[name] += len(data)
+
+    def flush(name):
+        span = pending.pop(name, None)
+        if span:
+            for data in _read_span(span):
+                write(name, data)
+
     try:
         for table in fields.TABLES:
             header = csv_bytes(table, [])
             files[table.name].write(header)
             hashes[table.name], sizes[table.name] = hashlib.sha256(header), len(header)
         for part in parts:
+            placed = {}
             for name, data in part.items():
-                files[name].write(data)
-                hashes[name].update(data)
-                sizes[name] += len(data)
+                placed[name] = [sizes[name] + (pending[name].length if name in pending else 0), len(data)
+                                if isinstance(data, bytes) else data.length]
+                if isinstance(data, bytes):
+                    flush(name)
+                    write(name, data)
+                elif name in pending and data.follows(pending[name]):  # one copy for a run of parts
+                    pending[name] = Span(data.path, pending[name].offset, pending[name].length + data.length)
+                else:
+                    flush(name)
+                    pending[name] = data
+            if layout is not None:
+                layout.append(placed)
+        for name in list(pending):
+            flush(name)
     finally:
         for fh in files.values():
             fh.close()
@@ -168,6 +209,19 @@ def write_package_parts(out_dir, documents, parts):
         json.dump(desc, fh, ensure_ascii=False, indent=2)
         fh.write("\n")
     return desc
+
+
+def _read_span(span):
+    """The bytes of a Span, in chunks; OSError if the file is shorter."""
+    with open(span.path, "rb") as fh:
+        fh.seek(span.offset)
+        left = span.length
+        while left:
+            data = fh.read(min(left, COPY_CHUNK))
+            if not data:
+                raise OSError(f"{span.path}: shorter than the previous build recorded")
+            left -= len(data)
+            yield data
 
 
 def duplicate_keys(tables):
