@@ -209,12 +209,18 @@ def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir
             cache = ReportCache(os.path.join(out_dir, cache_dir)) if cache_dir else None
             staging = os.path.join(tmp, STAGING)
             os.mkdir(staging)
-            with timing.stage("reports"):
-                entries = process_entries(seeds_dir, staging, bar.report if bar else progress, jobs, cache, stats)
-            fresh = [e for e in entries if os.path.dirname(e.path) == staging]
             state = read_state(cache, out_dir) if cache else None
-            layout = []
-            descriptor, counts = write_outputs(entries, fresh, tmp, out_dir, database, bar, state, stats, layout)
+            with ThreadPoolExecutor(max_workers=1) as copier:
+                if database and state and "database" in state:  # to update: copy it while reports are read
+                    state["database_copy"] = copier.submit(shutil.copyfile, os.path.join(
+                        out_dir, f"{DATABASE_NAME}.db"), os.path.join(tmp, f"{DATABASE_NAME}.db"))
+                with timing.stage("reports"):
+                    entries = process_entries(seeds_dir, staging, bar.report if bar else progress, jobs, cache,
+                                              stats)
+                fresh = [e for e in entries if os.path.dirname(e.path) == staging]
+                layout = []
+                descriptor, counts = write_outputs(entries, fresh, tmp, out_dir, database, bar, state, stats,
+                                                   layout)
             if cache:
                 with timing.stage("cache"):
                     for entry in fresh:  # only reports whose rows have validated
@@ -258,7 +264,8 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
         if database:
             db_path = os.path.join(tmp, f"{DATABASE_NAME}.db")
             with _step(bar, "load"):
-                how = make_database(db_path, ordered, descriptor, names, previous.get("database"), out_dir)
+                how = make_database(db_path, ordered, descriptor, names, previous.get("database"), out_dir,
+                                    previous.get("database_copy"))
             if stats is not None:
                 stats["database"] = how
         with _step(bar, "validate", "validate_wait"):
@@ -272,8 +279,9 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
     return descriptor, {t.name: counts[t.name] for t in fields.TABLES}
 
 
-def make_database(db_path, ordered, descriptor, names, previous, out_dir):
-    """Load the database from the entries, or update a copy of the previous one; say which."""
+def make_database(db_path, ordered, descriptor, names, previous, out_dir, copying=None):
+    """Load the database from the entries, or update a copy of the previous one; say which. `copying`, a
+    Future, is that copy already under way."""
     published = os.path.join(out_dir, f"{DATABASE_NAME}.db")
     if previous is None:
         load_entries(db_path, ordered, descriptor, names)
@@ -281,7 +289,10 @@ def make_database(db_path, ordered, descriptor, names, previous, out_dir):
     current = {e.document["id"]: e.key for e in ordered}
     removed = [doc for doc, key in previous.items() if current.get(doc) != key]
     added = [e for e in ordered if previous.get(e.document["id"]) != e.key]
-    shutil.copyfile(published, db_path)
+    if copying is not None:
+        copying.result()
+    else:
+        shutil.copyfile(published, db_path)
     update_database(db_path, removed, added, descriptor)
     return f"updated: {len(removed)} documents out, {len(added)} in"
 

