@@ -8,10 +8,13 @@ Reports are processed in parallel (one worker process per CPU; `process_report` 
 results are gathered in file-name order, so the outputs are byte-identical to a serial build). Each worker
 writes its report's cache entry (cache.py: the report's CSV lines per table, its search words, the Report),
 and the build keeps only the entries' headers in memory. Packaging concatenates the entries' CSV lines in
-the published order; the database is loaded from them, or, when the previous build's database is there
-and unchanged, updated in place: the changed and removed documents' rows out, the changed and added
-ones in (see database.update_database). So a rebuild after one report changes re-processes, validates and
-loads only that report. Stage timings (timing.py) are returned for the benchmark (bench/run.py).
+the published order, copying an unchanged report's lines from the previous build's CSV files when those
+are exactly as published (build-state.json in the cache records where each report's lines are); the
+database is loaded from the entries, or, when the previous build's database is there and unchanged,
+updated in a copy (made while the reports are read): the changed and removed documents' rows out, the
+changed and added ones in (see database.update_database). So a rebuild after one report changes
+re-processes, validates and loads only that report. Stage timings (timing.py) are returned for the
+benchmark (bench/run.py).
 """
 import csv
 import json

@@ -109,9 +109,9 @@ DEFAULT_MEASURE = {"amount": "level", "thing": "count", "bare": "count", "percen
                    "rank": "rank", "phrase": "other"}
 
 
-def extract_indicators(text, sections, document, sentences=None):
+def extract_indicators(text, sections, document, sentences=None, view=None):
     """Indicator rows (dicts with the INDICATORS columns) for one document, in document order."""
-    view = matching_view(text)
+    view = matching_view(text) if view is None else view
     parts = section_parts(sections, document)
     counter, rows = OccurrenceCounter(), []
     for section, s, e in sentences if sentences is not None else section_sentences(text, sections):

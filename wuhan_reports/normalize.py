@@ -49,8 +49,16 @@ def _traditional_to_simplified():
 def matching_view(text):
     """The text with traditional characters replaced one-for-one by simplified ones.
 
-    Same length as `text`, so an offset found in the view is an offset in the text."""
+    Same length as `text`, so an offset found in the view is an offset in the text. A text with no
+    traditional character (most reports) comes back as it is, which is cheaper to find out than to translate."""
+    if set(text).isdisjoint(_traditional_characters()):
+        return text
     return text.translate(_traditional_to_simplified())
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_characters():
+    return frozenset(map(chr, _traditional_to_simplified()))
 
 
 SENTENCE_END = "。!?;"  # what ends a sentence in these reports (after normalization)

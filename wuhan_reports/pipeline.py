@@ -11,7 +11,7 @@ from .chrome import clean
 from .documents import describe
 from .ids import document_id
 from .indicators import extract_indicators
-from .normalize import normalize
+from .normalize import matching_view, normalize
 from .projects import extract_projects
 from .read import ReportError, read_report
 from .search import segment_rows
@@ -50,9 +50,9 @@ def process_report(path, entry=None):
     if entry:
         row = catalog_mod.apply(row, entry, fields.DOC_TYPES)
     with stage("extract"):
-        sentences = section_sentences(text, sections)
-        indicators = extract_indicators(text, sections, row, sentences)
-        projects = extract_projects(text, sections, row, sentences)
+        sentences, view = section_sentences(text, sections), matching_view(text)
+        indicators = extract_indicators(text, sections, row, sentences, view)
+        projects = extract_projects(text, sections, row, sentences, view)
     row.update(sections=len(sections), indicators=len(indicators), projects=len(projects))
     with stage("segment"):
         tokens = segment_rows({"sections": sections, "indicators": indicators, "projects": projects})

@@ -32,7 +32,8 @@ STAGES = [
 _STAGE_PATTERNS = [(re.compile(p), stage) for p, stage in STAGES]
 # a clause names projects only with a milestone or a "...项目" list mark (LIST_MARK): without either in the
 # sentence, its clauses are not read
-ANY_STAGE = re.compile("|".join(p for p, _ in STAGES) + "|项目")
+MILESTONE = re.compile("|".join(p for p, _ in STAGES))
+ANY_STAGE = re.compile(MILESTONE.pattern + "|项目")
 TARGET = re.compile(r"力争|确保|争取|即将|尽快|计划|拟|将要|预计")  # the milestone is aimed for
 # words in front of a name that are not part of it
 LEAD_VERBS = re.compile(r"^(?:(?:全力|重点|加快|全面|积极|大力|持续|有序|力争|确保|争取|推动|推进|支持|促进|服务好|启动|谋划|规划|"
@@ -81,9 +82,9 @@ INVESTMENT_ONLY = re.compile(r"^(?:项目)?(?:计划)?(?:总投资|投资总额|
 MIN_NAME, MAX_NAME = 3, 24
 
 
-def extract_projects(text, sections, document, sentences=None):
+def extract_projects(text, sections, document, sentences=None, view=None):
     """Project rows (dicts with the PROJECTS columns) for one document, in document order."""
-    view = matching_view(text)
+    view = matching_view(text) if view is None else view
     parts = section_parts(sections, document)
     counter, rows = OccurrenceCounter(), []
     for section, s, e in sentences if sentences is not None else section_sentences(text, sections):
@@ -128,6 +129,8 @@ PUSHING = re.compile(r"^(?:加快推进|全面推进|有序推进|加快|推进)
 
 
 def _stage(clause):
+    if not MILESTONE.search(clause):
+        return None
     found = []  # (start, order in STAGES, stage, words)
     for order, (pattern, stage) in enumerate(_STAGE_PATTERNS):
         found += [(m.start(), order, stage, m.group(0)) for m in pattern.finditer(clause)]
