@@ -5,7 +5,8 @@ the seed's decoded text with, decided by a random generator seeded with (k, s):
 - its paragraphs shuffled within each section (headings, chrome and short lines stay in place);
 - every district or zone name of wuhan_reports/vocab/regions.csv replaced by another district
   (bench/districts.txt) and every year from 1990 to 2035 shifted by the same offset (-9..+9), each copy
-  with its own (district, offset) pair while there are pairs left;
+  with its own (district, offset) pair while there are pairs left (then a random one, drawn again until
+  the copy differs from every earlier copy of that seed, which the build would refuse as a duplicate);
 - every other number of two or more digits, or with a decimal point, in a long line scaled by 0.8..1.2
   (same number of decimals; a heading's own number stays).
 Its file is `k{k:05d}_<seed file name>` and its catalog entry is the seed's, with the title rewritten
@@ -55,6 +56,7 @@ def districts():
 
 
 YEAR_SHIFTS = [d for d in range(-9, 10) if d]
+MAX_ATTEMPTS = 100  # draws for a copy of a seed that differs from the copies before it
 # a heading label at the start of a line, left alone by the number perturbation: 1. 10、 (3) （3）
 LABEL = re.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、．])")
 
@@ -126,17 +128,25 @@ def generate(seeds_dir, out_dir, size):
     names, combos = region_names(), variants(districts())
     sources = [(os.path.basename(p), read_report(p).text) for p in report_paths(seeds_dir)]
     lines, count = [], 0
+    seen = [set() for _ in sources]  # each seed's copies so far, whitespace aside (what the build compares)
     for k in range(size):
-        for s, (name, text) in enumerate(sources):
+        for s, (name, seed_text) in enumerate(sources):
             file_name = name if k == 0 else f"k{k:05d}_{name}"
             entry = dict(entries.get(name) or {})
-            if k:
-                rng = random.Random(f"{k}/{s}")
-                target, shift = combos[k - 1] if k <= len(combos) else rng.choice(combos)
+            text = seed_text
+            for attempt in range(MAX_ATTEMPTS if k else 0):  # a copy equal to an earlier one is made again
+                rng = random.Random(f"{k}/{s}" + (f"/{attempt}" if attempt else ""))
+                target, shift = combos[k - 1] if k <= len(combos) and not attempt else rng.choice(combos)
                 variant = Variant(rng, names, target, shift)
-                text = variant.text(text)
-                if entry.get("title"):
-                    entry["title"] = variant.words(entry["title"])
+                text = variant.text(seed_text)
+                if "".join(text.split()) not in seen[s]:
+                    break
+            else:
+                if k:
+                    raise ValueError(f"{name}: no new copy {k} after {MAX_ATTEMPTS} attempts")
+            seen[s].add("".join(text.split()))
+            if k and entry.get("title"):
+                entry["title"] = variant.words(entry["title"])
             with open(os.path.join(out_dir, file_name), "w", encoding="utf-8", newline="") as fh:
                 fh.write(text)
             if entry:

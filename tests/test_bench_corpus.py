@@ -46,3 +46,20 @@ def test_the_catalog_follows_the_copies(synthetic):
     lines = (out / "catalog.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 3 * len(open(os.path.join(SEEDS, "catalog.jsonl"), encoding="utf-8").read().splitlines())
     assert any('"file": "k00002_002_19ca00cc8670af50.txt"' in line for line in lines)
+
+
+def test_copies_stay_distinct_past_the_district_and_year_pairs(tmp_path, monkeypatch):
+    """With one district there are 18 (district, year shift) pairs; copies past them are drawn again until
+    they differ from every earlier copy (the build refuses a duplicate report)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    # little to vary: a district, a year and one number (50 -> 40..60): without drawing again, two of 40
+    # copies would very likely be the same
+    paragraph = "2020年江夏区全年新增市场主体50户,营商环境持续优化。政务服务水平和群众满意度进一步提高。"
+    (seeds / "report.txt").write_text(f"江夏区政府工作报告\n\n一、工作回顾\n\n{paragraph}\n", encoding="utf-8")
+    monkeypatch.setattr(corpus, "districts", lambda: ["江夏区"])
+    out = tmp_path / "out"
+    count = corpus.generate(str(seeds), str(out), 40)
+    texts = ["".join((out / n).read_text(encoding="utf-8").split()) for n in os.listdir(out) if n.endswith(".txt")]
+    assert count == len(texts) == 40
+    assert len(set(texts)) == 40

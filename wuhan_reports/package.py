@@ -185,8 +185,8 @@ def write_package_parts(out_dir, documents, parts, layout=None):
         for part in parts:
             placed = {}
             for name, data in part.items():
-                placed[name] = [sizes[name] + (pending[name].length if name in pending else 0), len(data)
-                                if isinstance(data, bytes) else data.length]
+                length = len(data) if isinstance(data, bytes) else data.length
+                placed[name] = [sizes[name] + (pending[name].length if name in pending else 0), length]
                 if isinstance(data, bytes):
                     flush(name)
                     write(name, data)
