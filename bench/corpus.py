@@ -26,6 +26,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from wuhan_reports import catalog  # noqa: E402
+from wuhan_reports.cache import text_hash  # noqa: E402
+from wuhan_reports.chrome import clean  # noqa: E402
 from wuhan_reports.normalize import normalize  # noqa: E402
 from wuhan_reports.read import read_report, report_paths  # noqa: E402
 from wuhan_reports.sections import find_headings  # noqa: E402
@@ -121,6 +123,11 @@ def _paragraph_groups(lines, is_paragraph):
     return [g for g in groups if len(g) > 1]
 
 
+def fingerprint(text):
+    """What the build compares to find a duplicate report: the normalized text without chrome or whitespace."""
+    return text_hash(clean(normalize(text)).text)
+
+
 def generate(seeds_dir, out_dir, size):
     """Write `size` copies of the seeds (copy 0 = the seeds) and a catalog into out_dir; return the file count."""
     os.makedirs(out_dir, exist_ok=True)
@@ -128,7 +135,7 @@ def generate(seeds_dir, out_dir, size):
     names, combos = region_names(), variants(districts())
     sources = [(os.path.basename(p), read_report(p).text) for p in report_paths(seeds_dir)]
     lines, count = [], 0
-    seen = [set() for _ in sources]  # each seed's copies so far, whitespace aside (what the build compares)
+    seen = [set() for _ in sources]  # fingerprints of each seed's copies so far
     for k in range(size):
         for s, (name, seed_text) in enumerate(sources):
             file_name = name if k == 0 else f"k{k:05d}_{name}"
@@ -139,12 +146,12 @@ def generate(seeds_dir, out_dir, size):
                 target, shift = combos[k - 1] if k <= len(combos) and not attempt else rng.choice(combos)
                 variant = Variant(rng, names, target, shift)
                 text = variant.text(seed_text)
-                if "".join(text.split()) not in seen[s]:
+                if fingerprint(text) not in seen[s]:
                     break
             else:
                 if k:
                     raise ValueError(f"{name}: no new copy {k} after {MAX_ATTEMPTS} attempts")
-            seen[s].add("".join(text.split()))
+            seen[s].add(fingerprint(text))
             if k and entry.get("title"):
                 entry["title"] = variant.words(entry["title"])
             with open(os.path.join(out_dir, file_name), "w", encoding="utf-8", newline="") as fh:

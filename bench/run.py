@@ -44,8 +44,9 @@ def machine():
 
 def python_json(module, *args):
     """Run `python -m module args` from the repository root; its stdout parsed as JSON."""
-    done = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, check=True, capture_output=True,
-                          text=True)
+    done = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"python -m {module} {' '.join(args)} failed:\n{done.stderr}")
     return json.loads(done.stdout)
 
 
