@@ -253,11 +253,11 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
     names = indicator_names_rows()
     previous = previous or {}
     with _step(bar, "package"):
-        copied = [previous.get("csv", {}).get(e.document["id"], (None,))[0] == e.key for e in ordered]
+        copied = sum(_previous_lines(e, previous.get("csv")) is not None for e in ordered)
         parts = _csv_parts(ordered, names, previous.get("csv"))
         descriptor = write_package_parts(tmp, [e.document for e in ordered], parts, layout)
     if stats is not None:
-        stats["csv"] = f"{sum(copied)} reports copied from the previous files, {len(copied) - sum(copied)} written"
+        stats["csv"] = f"{copied} reports copied from the previous files, {len(ordered) - copied} written"
     if layout is not None:
         layout[:] = [(e.document["id"], placed) for e, placed in zip(ordered, layout)]
     # Validation runs beside the load: the whole package in a process of its own; only a few changed
@@ -315,11 +315,16 @@ def _csv_parts(ordered, names, previous=None):
     `previous` ({document id: (entry key, {table name: Span})}, see read_state): a report whose entry is the
     one the previous CSV files were built from is copied from them rather than read from its entry."""
     tables = [t.name for t in ROW_TABLES]
-    previous = previous or {}
     for entry in ordered:
-        key, spans = previous.get(entry.document["id"], (None, None))
-        yield spans if key == entry.key else entry.csv_parts(tables)
+        spans = _previous_lines(entry, previous)
+        yield spans if spans is not None else entry.csv_parts(tables)
     yield {fields.INDICATOR_NAMES.name: csv_rows(fields.INDICATOR_NAMES, names)}
+
+
+def _previous_lines(entry, previous):
+    """{table name: Span} of the entry's report in the previous CSV files, if they hold this very entry."""
+    key, spans = (previous or {}).get(entry.document["id"], (None, None))
+    return spans if key == entry.key else None
 
 
 def indicator_names_rows():

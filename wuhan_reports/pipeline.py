@@ -41,7 +41,8 @@ def process_report(path, entry=None):
         raise ReportError(path, "no report text left once web-page chrome is removed")
     doc_id = (entry or {}).get("id") or document_id(source.file_name)
     with stage("sections"):
-        sections = build_sections(doc_id, text)
+        view = matching_view(text)  # the simplified copy every rule matches on, made once
+        sections = build_sections(doc_id, text, view)
         level1 = [s["heading"] for s in sections if s["level"] == 1]
         headings_start = sections[1]["char_start"] if len(sections) > 1 else len(text)
         row = describe(doc_id, text, cleaned.metadata, level1, headings_start)
@@ -50,7 +51,7 @@ def process_report(path, entry=None):
     if entry:
         row = catalog_mod.apply(row, entry, fields.DOC_TYPES)
     with stage("extract"):
-        sentences, view = section_sentences(text, sections), matching_view(text)
+        sentences = section_sentences(text, sections)
         indicators = extract_indicators(text, sections, row, sentences, view)
         projects = extract_projects(text, sections, row, sentences, view)
     row.update(sections=len(sections), indicators=len(indicators), projects=len(projects))

@@ -88,9 +88,9 @@ def _unnumbered(line, view, offset):
     return None
 
 
-def find_headings(text):
-    """Every heading in the normalized `text`, in order."""
-    view = matching_view(text)
+def find_headings(text, view=None):
+    """Every heading in the normalized `text`, in order; `view` is its matching_view, if already made."""
+    view = matching_view(text) if view is None else view
     headings = []
     offset = 0
     for line in text.split("\n"):
@@ -109,9 +109,10 @@ def find_headings(text):
     return headings
 
 
-def build_sections(document_id, text):
-    """Section rows (dicts with the SECTIONS columns plus body_start) for one normalized document."""
-    headings = find_headings(text)
+def build_sections(document_id, text, view=None):
+    """Section rows (dicts with the SECTIONS columns plus body_start) for one normalized document;
+    `view` is its matching_view, if already made."""
+    headings = find_headings(text, view)
     occurrence = OccurrenceCounter()
     first = headings[0].start if headings else len(text)
     root = _row(document_id, occurrence, (), None, 0, "", "", text, 0, 0, first, 0)
