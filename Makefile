@@ -8,9 +8,10 @@ PORT ?= 8001
 .PHONY: venv build serve browser test validate clean bench-search bench-load bench-large release serve-versions cff
 
 venv: $(VENV)/.installed
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 build: venv  ## seeds/ -> data/*.csv, datapackage.json, metadata.yml, reports.db
@@ -42,7 +43,7 @@ clean:
 	rm -rf reports.db .cache .pytest_cache test-artifacts bench-out
 
 bench-search: build  ## search latency: FTS against a substring scan on 100x the seeds (about a minute)
-	$(PY) bench/search_bench.py --json bench-out/search.json
+	$(PY) -m bench.search_bench --json bench-out/search.json
 
 SIZES ?= 1,10,100
 .PHONY: bench
@@ -50,7 +51,7 @@ bench: venv  ## benchmark: synthetic corpus at 1x, 10x, 100x the seeds (SIZES=1,
 	$(PY) -m bench.run --sizes $(SIZES)
 
 bench-load: build  ## bounded load test on 127.0.0.1 (50 clients, 30 s per scenario)
-	$(PY) bench/load.py --out . --clients 50 --duration 30
+	$(PY) -m bench.load --out . --clients 50 --duration 30
 
 bench-large: venv  ## time a 50 MB report's build, stage by stage
-	$(PY) bench/large.py
+	$(PY) -m bench.large

@@ -13,10 +13,9 @@ import shutil
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+from cn_gov_reports.paths import ROOT
 
-from wuhan_reports.build import CACHE_DIR, build  # noqa: E402
+from cn_gov_reports.build import CACHE_DIR, build  # noqa: E402
 
 
 def peak_mb(who):

@@ -3,7 +3,7 @@
 Copy 0 is the seeds themselves (file names and catalog unchanged). Every further copy k of seed s is
 the seed's decoded text with, decided by a random generator seeded with (k, s):
 - its paragraphs shuffled within each section (headings, chrome and short lines stay in place);
-- every district or zone name of wuhan_reports/vocab/regions.csv replaced by another district
+- every district or zone name of cn_gov_reports/vocab/regions.csv replaced by another district
   (bench/districts.txt) and every year from 1990 to 2035 shifted by the same offset (-9..+9), each copy
   with its own (district, offset) pair while there are pairs left (then a random one, drawn again until
   the copy differs from every earlier copy of that seed, which the build would refuse as a duplicate);
@@ -20,20 +20,19 @@ import json
 import os
 import random
 import re
-import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+from cn_gov_reports import paths
+from cn_gov_reports.paths import ROOT
 
-from wuhan_reports import catalog  # noqa: E402
-from wuhan_reports.cache import text_hash  # noqa: E402
-from wuhan_reports.chrome import clean  # noqa: E402
-from wuhan_reports.normalize import normalize  # noqa: E402
-from wuhan_reports.read import read_report, report_paths  # noqa: E402
-from wuhan_reports.sections import find_headings  # noqa: E402
+from cn_gov_reports import catalog  # noqa: E402
+from cn_gov_reports.cache import text_hash  # noqa: E402
+from cn_gov_reports.chrome import clean  # noqa: E402
+from cn_gov_reports.normalize import normalize  # noqa: E402
+from cn_gov_reports.read import read_report, report_paths  # noqa: E402
+from cn_gov_reports.sections import find_headings  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REGIONS = os.path.join(ROOT, "wuhan_reports", "vocab", "regions.csv")
+REGIONS = paths.vocab("regions.csv")
 DISTRICTS = os.path.join(HERE, "districts.txt")
 MIN_PARAGRAPH = 40  # a line this long that is not a heading is a paragraph that can move
 YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")

@@ -11,12 +11,11 @@ import os
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+from cn_gov_reports.paths import ROOT
 
-from wuhan_reports.chrome import clean  # noqa: E402
-from wuhan_reports.normalize import normalize  # noqa: E402
-from wuhan_reports.read import read_report, report_paths  # noqa: E402
+from cn_gov_reports.chrome import clean  # noqa: E402
+from cn_gov_reports.normalize import normalize  # noqa: E402
+from cn_gov_reports.read import read_report, report_paths  # noqa: E402
 
 
 def texts(seeds_dir):

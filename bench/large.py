@@ -10,14 +10,12 @@ stage's seconds and its ratio to the baseline, and the peak memory (RSS) of the 
 import argparse
 import os
 import resource
-import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+from cn_gov_reports.paths import ROOT
 
-from wuhan_reports import build as build_mod  # noqa: E402
+from cn_gov_reports import build as build_mod  # noqa: E402
 
 STAGES = ("process_all", "write_package", "validate", "load_database")
 

@@ -26,8 +26,7 @@ import tempfile
 import time
 from urllib.parse import urlsplit
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+from cn_gov_reports.paths import ROOT
 
 import httpx  # noqa: E402
 
@@ -115,10 +114,10 @@ def run(base, clients, duration, scenarios=("baseline", "pages", "errors")):
 
 
 def start_server(out_dir, work_dir, without=()):
-    """A real `datasette serve` (wuhan_reports.serve) on a free 127.0.0.1 port; returns (process, base URL).
+    """A real `datasette serve` (cn_gov_reports.serve) on a free 127.0.0.1 port; returns (process, base URL).
 
     `without`: plugin files to leave out (served from a copy of plugins/), to measure what one plugin does."""
-    from wuhan_reports.serve import PLUGINS_DIR, datasette_args, free_port, start_datasette
+    from cn_gov_reports.serve import PLUGINS_DIR, datasette_args, free_port, start_datasette
 
     port = free_port()
     args = datasette_args(out_dir, port)
@@ -175,7 +174,7 @@ def main(argv=None):
         if not base:
             out = args.out
             if not out:
-                from wuhan_reports.build import build
+                from cn_gov_reports.build import build
 
                 out = os.path.join(tmp, "build")
                 build(os.path.join(ROOT, "seeds"), out)

@@ -18,12 +18,11 @@ import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+from cn_gov_reports.paths import ROOT
 
 from bench import corpus  # noqa: E402
-from wuhan_reports import timing  # noqa: E402
-from wuhan_reports.read import report_paths  # noqa: E402
+from cn_gov_reports import timing  # noqa: E402
+from cn_gov_reports.read import report_paths  # noqa: E402
 
 INCREMENTAL_EDIT = "\n\n另据统计,全年新增市场主体1234户,同比增长5.6%。\n"  # one new paragraph in one report
 

@@ -5,13 +5,13 @@
     python bench/search_bench.py --copies 10 --repeat 3 --json bench-out/search.json
 
 Builds the seeds into a temporary directory, copies every row of each searchable table N times (new ids,
-copies interleaved) into a copy of its database, indexes it with wuhan_reports.search, then for every query of
+copies interleaved) into a copy of its database, indexes it with cn_gov_reports.search, then for every query of
 tests/fixtures/search_queries.txt times, on the same connection:
 
   fts     the SQL Datasette runs for ?_search= (count, then the first page of 51 rows in table order),
           with escape_fts replaced as plugins/chinese_fts.py does;
   scan    the same two statements with `instr(lower(column), lower(term))` instead of the FTS match;
-  ranked  the home page's ranked query (wuhan_reports.search.ranked_sql, first 50 rows).
+  ranked  the home page's ranked query (cn_gov_reports.search.ranked_sql, first 50 rows).
 
 It reports the median of --repeat runs per query, the ratio scan/fts, and checks that fts and scan return
 the same rows (recall and precision on the big corpus). Nothing is timed in the unit tests.
@@ -27,11 +27,10 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+from cn_gov_reports.paths import ROOT
 
-from wuhan_reports import search  # noqa: E402
-from wuhan_reports.build import build  # noqa: E402
+from cn_gov_reports import search  # noqa: E402
+from cn_gov_reports.build import build  # noqa: E402
 
 QUERIES_FILE = os.path.join(ROOT, "tests", "fixtures", "search_queries.txt")
 PAGE = 51  # Datasette fetches page size + 1 rows

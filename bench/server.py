@@ -19,13 +19,12 @@ import time
 
 import httpx
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+from cn_gov_reports.paths import ROOT
 
-from wuhan_reports import fields  # noqa: E402
-from wuhan_reports.search import match_expression  # noqa: E402
-from wuhan_reports.package import DATABASE_NAME  # noqa: E402
-from wuhan_reports.serve import database_path, datasette_args, free_port, start_datasette  # noqa: E402
+from cn_gov_reports import fields  # noqa: E402
+from cn_gov_reports.search import match_expression  # noqa: E402
+from cn_gov_reports.package import DATABASE_NAME  # noqa: E402
+from cn_gov_reports.serve import database_path, datasette_args, free_port, start_datasette  # noqa: E402
 
 REPEAT = 15
 SEARCH_WORD = "创新"  # "innovation": common in every report

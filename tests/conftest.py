@@ -6,10 +6,9 @@ from contextlib import contextmanager
 import httpx
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+from cn_gov_reports.serve import free_port, start_datasette
 
-from wuhan_reports.serve import free_port, start_datasette  # noqa: E402
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 SEEDS = os.path.join(ROOT, "seeds")
 FIXTURES = os.path.join(ROOT, "tests", "fixtures")
@@ -18,7 +17,7 @@ FIXTURES = os.path.join(ROOT, "tests", "fixtures")
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory):
     """The repository's seeds built into a temporary directory (CSV, datapackage.json, reports.db)."""
-    from wuhan_reports.build import build
+    from cn_gov_reports.build import build
 
     out = tmp_path_factory.mktemp("seeds-build")
     build(SEEDS, str(out))
@@ -26,10 +25,10 @@ def seeds_build(tmp_path_factory):
 
 
 @contextmanager
-def running(command, log_dir, port):
+def running(command, log_dir, port, env=None):
     """A command serving Datasette on 127.0.0.1:port, as a block: yields the base URL once it answers, and
     stops the server however the block ends. Its output goes to log_dir/server.log."""
-    proc, base = start_datasette(command, os.path.join(str(log_dir), "server.log"), port)
+    proc, base = start_datasette(command, os.path.join(str(log_dir), "server.log"), port, env=env)
     try:
         yield base
     finally:
@@ -55,7 +54,7 @@ def server(seeds_build):
 @pytest.fixture
 def counted(monkeypatch):
     """The file names process_report is called with (serial builds run it in this process)."""
-    from wuhan_reports import build as build_mod
+    from cn_gov_reports import build as build_mod
 
     calls = []
     real = build_mod.process_report

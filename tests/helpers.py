@@ -1,7 +1,7 @@
 """Run the extractors on a small written text, as the pipeline would."""
-from wuhan_reports.indicators import extract_indicators
-from wuhan_reports.projects import extract_projects
-from wuhan_reports.sections import build_sections
+from cn_gov_reports.indicators import extract_indicators
+from cn_gov_reports.projects import extract_projects
+from cn_gov_reports.sections import build_sections
 
 REPORT = {"id": "t", "doc_type": "government_work_report", "review_year": 2018, "plan_year": 2019,
           "plan_end_year": None, "region": "东湖高新区"}

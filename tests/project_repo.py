@@ -38,9 +38,15 @@ def commit_all(repo, message):
     git(repo, "commit", "--quiet", "-m", message)
 
 
+def repo_env(repo):
+    """The environment of a command run inside the copy: its own git identity, and its own package first on
+    the import path (as in a checkout whose virtual environment installed it), never the original's."""
+    return {**os.environ, **GIT_ENV, "HOME": str(repo), "PYTHONPATH": str(repo)}
+
+
 def run(repo, script, *args):
     """`python scripts/<script> args` in repo, as a user runs it."""
-    env = {**os.environ, **GIT_ENV, "HOME": str(repo)}
+    env = repo_env(repo)
     return subprocess.run([sys.executable, os.path.join(str(repo), "scripts", script), *args], cwd=str(repo),
                           capture_output=True, text=True, env=env)
 

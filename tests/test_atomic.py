@@ -5,13 +5,13 @@ import shutil
 
 import pytest
 
-from wuhan_reports import build as build_mod
-from wuhan_reports.build import BuildError, build
+from cn_gov_reports import build as build_mod
+from cn_gov_reports.build import BuildError, build
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 
 
-from wuhan_reports.build import CACHE_DIR  # noqa: E402
+from cn_gov_reports.build import CACHE_DIR  # noqa: E402
 
 
 def snapshot(directory):

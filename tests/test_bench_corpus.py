@@ -5,7 +5,7 @@ import pytest
 
 from conftest import SEEDS
 from bench import corpus
-from wuhan_reports.build import process_all
+from cn_gov_reports.build import process_all
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,8 @@ import pytest
 
 from conftest import ROOT, serving
 from ui_fixture import add_sample_indicators
-from wuhan_reports import ui
-from wuhan_reports.package import dataset
+from cn_gov_reports import ui
+from cn_gov_reports.package import dataset
 
 pytestmark = pytest.mark.server
 
@@ -131,7 +131,7 @@ def sections_have_fts(build):
 
 
 def test_sections_search_box_finds_zhaoshang_yinzi(page, server, seeds_build):
-    assert sections_have_fts(seeds_build), "the build has no sections_fts full-text index (wuhan_reports/search.py)"
+    assert sections_have_fts(seeds_build), "the build has no sections_fts full-text index (cn_gov_reports/search.py)"
     page.goto(server + "/reports/sections")
     page.fill("form.filters input[name=_search]", "招商引资")
     page.locator("form.filters input[name=_search]").press("Enter")

@@ -5,8 +5,8 @@ import shutil
 import pytest
 
 from conftest import SEEDS
-from wuhan_reports import timing
-from wuhan_reports.build import BuildError, build, process_all
+from cn_gov_reports import timing
+from cn_gov_reports.build import BuildError, build, process_all
 
 OUTPUTS = ["datapackage.json"] + [os.path.join("data", f"{t}.csv") for t in
                                   ("documents", "sections", "indicators", "projects", "indicator_names")]

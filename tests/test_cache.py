@@ -5,9 +5,9 @@ import shutil
 import pytest
 
 from conftest import SEEDS
-from wuhan_reports import build as build_mod
-from wuhan_reports import cache
-from wuhan_reports.build import build
+from cn_gov_reports import build as build_mod
+from cn_gov_reports import cache
+from cn_gov_reports.build import build
 
 from test_build_parallel import read_outputs
 
@@ -124,8 +124,8 @@ def test_a_cache_directory_elsewhere_leaves_unrelated_files_alone(seeds, tmp_pat
 
 
 def test_only_changed_reports_are_revalidated_but_every_key_is_checked(tmp_path):
-    from wuhan_reports.build import indicator_names_rows, process_all, validate_changes
-    from wuhan_reports.package import write_package
+    from cn_gov_reports.build import indicator_names_rows, process_all, validate_changes
+    from cn_gov_reports.package import write_package
 
     reports = process_all(SEEDS, jobs=1)
     names = indicator_names_rows()

@@ -1,4 +1,4 @@
-from wuhan_reports.chrome import clean
+from cn_gov_reports.chrome import clean
 
 GOV_PAGE = """您所在的位置: 首页 > 政府信息公开 > 工作报告
 索 引 号: 010889595/2020-877144 分     类: 综合政务

@@ -1,6 +1,6 @@
 import pytest
 
-from wuhan_reports import citation
+from cn_gov_reports import citation
 
 META = {"name": "wuhan-government-reports", "title": "Wuhan reports / 武汉报告", "version": "1.2.0",
         "created": "2027-03-01T00:00:00Z", "contributors": [{"title": "Team A", "role": "author"},

@@ -11,7 +11,7 @@ import sqlite3
 import httpx
 import pytest
 
-from wuhan_reports.package import dataset
+from cn_gov_reports.package import dataset
 
 from conftest import serving
 

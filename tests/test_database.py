@@ -1,6 +1,6 @@
 import sqlite3
 
-from wuhan_reports import fields
+from cn_gov_reports import fields
 
 
 def connect(seeds_build):

@@ -2,8 +2,8 @@ import os
 
 import pytest
 
-from wuhan_reports.documents import describe, find_doc_type, find_region, find_title, find_years, iso_date
-from wuhan_reports.pipeline import process_report
+from cn_gov_reports.documents import describe, find_doc_type, find_region, find_title, find_years, iso_date
+from cn_gov_reports.pipeline import process_report
 
 from conftest import SEEDS
 

@@ -10,7 +10,7 @@ import os
 import pytest
 
 from helpers import INDICATOR_KEYS
-from wuhan_reports.build import process_all
+from cn_gov_reports.build import process_all
 
 HERE = os.path.dirname(__file__)
 SEEDS = os.path.join(os.path.dirname(HERE), "seeds")

@@ -9,9 +9,9 @@ import shutil
 
 import pytest
 
-from wuhan_reports import fields
-from wuhan_reports.build import assemble, build, process_all
-from wuhan_reports.package import csv_bytes
+from cn_gov_reports import fields
+from cn_gov_reports.build import assemble, build, process_all
+from cn_gov_reports.package import csv_bytes
 
 from conftest import SEEDS
 from project_repo import edited_text

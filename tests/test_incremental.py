@@ -8,8 +8,8 @@ import sqlite3
 import pytest
 
 from conftest import SEEDS
-from wuhan_reports import fields, search
-from wuhan_reports.build import build
+from cn_gov_reports import fields, search
+from cn_gov_reports.build import build
 
 from test_build_parallel import read_outputs
 

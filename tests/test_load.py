@@ -1,12 +1,8 @@
 """Smoke run of the load test (bench/load.py) against the real server: a few clients for a few seconds,
 every request answered as expected. Throughput and latency are reported by the benchmark, never asserted."""
-import os
-import sys
-
 import pytest
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench"))
-import load  # noqa: E402
+from bench import load
 
 pytestmark = pytest.mark.server
 

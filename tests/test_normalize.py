@@ -1,6 +1,6 @@
 import pytest
 
-from wuhan_reports.normalize import matching_view, normalize, squeeze
+from cn_gov_reports.normalize import matching_view, normalize, squeeze
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from wuhan_reports import fields
-from wuhan_reports.build import build
-from wuhan_reports.package import csv_bytes, format_value
+from cn_gov_reports import fields
+from cn_gov_reports.build import build
+from cn_gov_reports.package import csv_bytes, format_value
 
 from conftest import ROOT, SEEDS
 
@@ -116,7 +116,7 @@ def test_no_chrome_in_any_section(seeds_build):
 
 def test_every_seed_character_outside_chrome_is_kept(seeds_build):
     """Each line of each seed is either in a section or is a chrome/metadata line the build reported."""
-    from wuhan_reports.pipeline import process_report
+    from cn_gov_reports.pipeline import process_report
 
     for name in sorted(os.listdir(SEEDS)):
         if not name.endswith(".txt"):
@@ -124,7 +124,7 @@ def test_every_seed_character_outside_chrome_is_kept(seeds_build):
         report = process_report(os.path.join(SEEDS, name))
         dropped = {line for _, line, _ in report.dropped}
         with open(os.path.join(SEEDS, name), encoding="utf-8") as fh:
-            from wuhan_reports.normalize import normalize
+            from cn_gov_reports.normalize import normalize
             for line in normalize(fh.read()).split("\n"):
                 assert line in dropped or line in report.text, (name, line)
         assert len(report.dropped) < 40, name  # chrome is a few lines, never the report

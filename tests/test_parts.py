@@ -1,5 +1,5 @@
-from wuhan_reports.parts import section_parts
-from wuhan_reports.sections import build_sections
+from cn_gov_reports.parts import section_parts
+from cn_gov_reports.sections import build_sections
 
 PLAN = {"id": "t", "doc_type": "five_year_plan", "review_year": 2020, "plan_year": 2021, "plan_end_year": 2025}
 REPORT = {"id": "t", "doc_type": "government_work_report", "review_year": 2018, "plan_year": 2019,

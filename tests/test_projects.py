@@ -32,8 +32,8 @@ def test_projects(text, document, expected):
 
 def test_investment_of_one_project():
     """总投资X亿元的Y项目 and "Y...,总投资X亿元" give Y's investment; a clause with several projects gives none."""
-    from wuhan_reports.projects import extract_projects
-    from wuhan_reports.sections import build_sections
+    from cn_gov_reports.projects import extract_projects
+    from cn_gov_reports.sections import build_sections
     text = ('一、2018年工作回顾\n总投资50亿元的华星光电t5项目开工建设。光谷同济儿童医院开工,总投资20.5亿元。'
             '小米武汉总部、联影医疗华中总部等项目开工,总投资100亿元。')
     rows = extract_projects(text, build_sections(REPORT["id"], text), REPORT)

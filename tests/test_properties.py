@@ -7,12 +7,12 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wuhan_reports.chrome import clean
-from wuhan_reports.normalize import normalize
-from wuhan_reports.pipeline import process_report
-from wuhan_reports.read import ReportError
-from wuhan_reports.sections import build_sections
-from wuhan_reports.webpage import page_text
+from cn_gov_reports.chrome import clean
+from cn_gov_reports.normalize import normalize
+from cn_gov_reports.pipeline import process_report
+from cn_gov_reports.read import ReportError
+from cn_gov_reports.sections import build_sections
+from cn_gov_reports.webpage import page_text
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 with open(os.path.join(FIXTURES, "report.txt"), encoding="utf-8") as _fh:

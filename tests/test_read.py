@@ -5,10 +5,10 @@ import os
 
 import pytest
 
-from wuhan_reports.normalize import squeeze
-from wuhan_reports.pipeline import process_report
-from wuhan_reports.read import ReportError, decode, read_report
-from wuhan_reports.webpage import page_text
+from cn_gov_reports.normalize import squeeze
+from cn_gov_reports.pipeline import process_report
+from cn_gov_reports.read import ReportError, decode, read_report
+from cn_gov_reports.webpage import page_text
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 PROVENANCE = {"source_file", "source_sha256", "source_encoding"}  # columns that describe the file, not the text

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 import yaml
 
-from wuhan_reports import release
+from cn_gov_reports import release
 
 from project_repo import commit_all, edited_text, git, make_repo, rebuild, run
 
@@ -123,10 +123,10 @@ def test_releases_diff_by_row_id_and_enforce_the_bump(repo):
                              ("CITATION.cff", lambda t: yaml.safe_load(t)["version"]),
                              (".zenodo.json", lambda t: json.loads(t)["version"]),
                              ("metadata.yml", lambda t: yaml.safe_load(t)["version"]),
-                             ("wuhan_reports/dataset.yml", lambda t: yaml.safe_load(t)["version"])):
+                             ("cn_gov_reports/dataset.yml", lambda t: yaml.safe_load(t)["version"])):
         assert version_of((repo / name).read_text(encoding="utf-8")) == "1.0.0", name
     assert yaml.safe_load((repo / "CITATION.cff").read_text(encoding="utf-8"))["date-released"] == "2026-11-25"
-    assert git(repo, "show", "v0.1.0:wuhan_reports/dataset.yml").count("version: 0.1.0") == 1
+    assert git(repo, "show", "v0.1.0:cn_gov_reports/dataset.yml").count("version: 0.1.0") == 1
     subprocess.run(["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=repo, check=True)
 
 

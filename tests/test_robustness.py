@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from wuhan_reports.build import build
-from wuhan_reports.chrome import clean
-from wuhan_reports.normalize import normalize
-from wuhan_reports.sections import build_sections
+from cn_gov_reports.build import build
+from cn_gov_reports.chrome import clean
+from cn_gov_reports.normalize import normalize
+from cn_gov_reports.sections import build_sections
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "tests", "fixtures")

@@ -1,4 +1,4 @@
-"""Segmentation, query translation and the FTS5 index (wuhan_reports/search.py), without a server."""
+"""Segmentation, query translation and the FTS5 index (cn_gov_reports/search.py), without a server."""
 import csv
 import os
 import re
@@ -9,8 +9,8 @@ import jieba
 import pytest
 import yaml
 
-from wuhan_reports import search, site
-from wuhan_reports.search import BREAK
+from cn_gov_reports import search, site
+from cn_gov_reports.search import BREAK
 
 from conftest import ROOT
 
@@ -66,7 +66,7 @@ def test_userdict_parses_and_rejects_bad_lines(tmp_path):
 def test_userdict_holds_every_wuhan_region_name():
     """Names and aliases of Wuhan's districts and zones (vocab/regions.csv) are all in the user dictionary."""
     words = {w for w, _, _ in search.read_userdict()}
-    with open(os.path.join(ROOT, "wuhan_reports", "vocab", "regions.csv"), encoding="utf-8") as fh:
+    with open(os.path.join(ROOT, "cn_gov_reports", "vocab", "regions.csv"), encoding="utf-8") as fh:
         regions = [r for r in csv.DictReader(fh) if r["code"] == "420100" or r["parent_code"] == "420100"]
     names = {n for r in regions for n in [r["name"], *r["aliases"].split("|")]
              if n and re.fullmatch(r"[\u4e00-\u9fff]+", n)}  # names written in Chinese characters only
@@ -158,7 +158,7 @@ def test_worker_segmentation_equals_segmenting_the_loaded_rows(seeds_build):
     loaded into SQLite gives, so the index is the same whichever process cut the text."""
     import sqlite3
 
-    from wuhan_reports.build import merged_tokens, process_all
+    from cn_gov_reports.build import merged_tokens, process_all
     from conftest import SEEDS
 
     tokens = merged_tokens(process_all(SEEDS, jobs=1))
@@ -172,7 +172,7 @@ def test_worker_segmentation_equals_segmenting_the_loaded_rows(seeds_build):
 
 def test_jieba_rs_cuts_every_seed_value_as_python_jieba_does():
     """The index is cut by jieba-rs (fast); Python jieba with the same dictionary is the reference."""
-    from wuhan_reports.build import process_all
+    from cn_gov_reports.build import process_all
     from conftest import SEEDS
 
     values = {row.get(c) for r in process_all(SEEDS, jobs=1) for table in search.searchable_tables()

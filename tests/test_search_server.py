@@ -12,8 +12,8 @@ import sqlite3
 
 import pytest
 
-from wuhan_reports import fields, search
-from wuhan_reports.database import load_database
+from cn_gov_reports import fields, search
+from cn_gov_reports.database import load_database
 
 from conftest import FIXTURES, serving
 

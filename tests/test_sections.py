@@ -1,6 +1,6 @@
 import pytest
 
-from wuhan_reports.sections import build_sections, find_headings
+from cn_gov_reports.sections import build_sections, find_headings
 
 
 def headings(text):

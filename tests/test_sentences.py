@@ -1,7 +1,7 @@
 import pytest
 
-from wuhan_reports.sections import build_sections
-from wuhan_reports.sentences import section_sentences, split
+from cn_gov_reports.sections import build_sections
+from cn_gov_reports.sentences import section_sentences, split
 
 
 def sentences(text):

@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from conftest import free_port, running
-from project_repo import commit_all, git, make_repo, rebuild, run
+from project_repo import commit_all, git, make_repo, rebuild, repo_env, run
 
 pytestmark = pytest.mark.server
 REMOVED_SEED = "001_23c6dced89acb416.txt"
@@ -28,7 +28,7 @@ def versions_server(tmp_path_factory):
     rebuild(repo)  # the latest build's reports.db (git ignores *.db)
     port = free_port()
     with running([sys.executable, os.path.join(repo, "scripts", "serve_versions.py"), "--port", str(port)],
-                 repo, port) as base, httpx.Client(base_url=base, timeout=30) as client:
+                 repo, port, env=repo_env(repo)) as base, httpx.Client(base_url=base, timeout=30) as client:
         yield repo, client
 
 

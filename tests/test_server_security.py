@@ -8,11 +8,12 @@ import time
 import httpx
 import pytest
 
-from wuhan_reports.serve import SETTINGS
+from cn_gov_reports import paths
+from cn_gov_reports.serve import SETTINGS
 
 pytestmark = pytest.mark.server
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PLUGINS = os.path.join(ROOT, "plugins")
+PLUGINS = paths.PLUGINS_DIR
 
 
 def count_rows(client):

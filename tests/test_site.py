@@ -2,7 +2,7 @@ import os
 
 import yaml
 
-from wuhan_reports import fields, site
+from cn_gov_reports import fields, site
 
 from conftest import ROOT
 

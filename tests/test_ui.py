@@ -1,17 +1,25 @@
-"""The web UI's logic (wuhan_reports/ui.py) and plugins, without a browser."""
+"""The web UI's logic (cn_gov_reports/ui.py) and plugins, without a browser."""
 import csv
+import importlib.util
 import io
 import os
-import sys
 
 import pytest
 import yaml
 
 from conftest import ROOT
-from wuhan_reports import fields, site, ui
+from cn_gov_reports import fields, paths, site, ui
 
-sys.path.insert(0, os.path.join(ROOT, "plugins"))
-import ui_csv_bom  # noqa: E402
+
+def _plugin(name):
+    """A plugin module loaded by file, as Datasette's --plugins-dir loads it."""
+    spec = importlib.util.spec_from_file_location(name, os.path.join(paths.PLUGINS_DIR, f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ui_csv_bom = _plugin("ui_csv_bom")
 
 
 @pytest.mark.parametrize("sentence, start, char_start, char_end, expected", [

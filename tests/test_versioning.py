@@ -1,7 +1,7 @@
 import pytest
 
-from wuhan_reports import versioning
-from wuhan_reports.diff import TableDiff, markdown, table_diff
+from cn_gov_reports import versioning
+from cn_gov_reports.diff import TableDiff, markdown, table_diff
 
 
 @pytest.mark.parametrize("old, new, level", [("1.2.3", "1.2.4", "patch"), ("1.2.3", "1.3.0", "minor"),

@@ -8,8 +8,8 @@ import subprocess
 import pytest
 import yaml
 
-from wuhan_reports import citation_files, package_info, release
-from wuhan_reports.package import dataset
+from cn_gov_reports import citation_files, package_info, release
+from cn_gov_reports.package import dataset
 
 from cff_env import cffconvert
 from conftest import ROOT

@@ -24,10 +24,10 @@ import re
 
 import rjieba
 
-from . import fields
+from . import fields, paths
 from .normalize import normalize
 
-USERDICT = os.path.join(os.path.dirname(__file__), "vocab", "userdict.txt")
+USERDICT = paths.vocab("userdict.txt")
 BREAK = "\ue000"  # a private-use character standing for a run of whitespace in the indexed text
 # Every category but separators (Z*) and controls is a token character, so only our spaces split tokens.
 TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co'"

@@ -1,11 +1,7 @@
 """Template helpers for the site's pages: ui_label('status', 'target') -> '目标 target', |ui_number."""
-import os
-import sys
-
 from datasette import hookimpl
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from wuhan_reports import ui  # noqa: E402
+from cn_gov_reports import ui
 
 
 @hookimpl

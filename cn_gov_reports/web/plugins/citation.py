@@ -4,16 +4,9 @@
 The version comes from the database's own package_info table, so an old release served beside the
 latest cites itself. Templates: _cite.html (footer, via _footer.html) and _cite_row.html (via row.html).
 """
-import os
-import sys
-
 from datasette import hookimpl
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
-
-from wuhan_reports import citation, package_info  # noqa: E402
+from cn_gov_reports import citation, package_info
 
 ROW_TABLES = ("indicators", "projects")
 MAIN_DATABASE = "reports"

@@ -1,17 +1,11 @@
 """/-/search?q=...: one search box over every searchable table, results ranked (and /-/search.json)."""
-import os
-import sys
 from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)  # the plugins directory is loaded by file, not as part of the package
-
-from wuhan_reports import search  # noqa: E402
-from wuhan_reports.package import DATABASE_NAME  # noqa: E402
+from cn_gov_reports import search
+from cn_gov_reports.package import DATABASE_NAME
 
 PAGE_SIZE = 50
 

@@ -1,12 +1,8 @@
 """Home page: the dataset's title, version, license, source, how to cite, tables, documents and queries."""
-import os
-import sys
-
 from datasette import hookimpl
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from wuhan_reports import ui  # noqa: E402
-from wuhan_reports.package import DATABASE_NAME  # noqa: E402
+from cn_gov_reports import ui
+from cn_gov_reports.package import DATABASE_NAME
 
 
 @hookimpl

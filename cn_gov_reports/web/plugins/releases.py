@@ -3,18 +3,12 @@
 Also makes a release permalink /reports_X_Y_Z/... work where that release is not served as its own
 database but the latest build holds version X.Y.Z: it redirects to the same path under /reports/.
 """
-import os
 import sqlite3
-import sys
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
-
-from wuhan_reports import package_info, versioning  # noqa: E402
+from cn_gov_reports import package_info, versioning
 
 MAIN_DATABASE = "reports"
 

@@ -27,7 +27,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-from . import catalog, fields, timing
+from . import catalog, fields, paths, timing
 from .cache import ROW_TABLES, Entry, ReportCache, report_key, text_hash, write_entry
 from .database import load_entries, update_database
 from .package import (DATA_DIR, DATABASE_NAME, Span, csv_rows, key_fields, repeated_keys, validate,
@@ -40,7 +40,7 @@ STATE = "build-state.json"  # in the cache: what the published outputs were buil
 STAGING = ".entries"  # in the build's temporary directory: entries of the reports processed by this build
 PROGRESS_DELAY = 3  # seconds a build runs before its progress bar appears
 
-VOCAB_INDICATORS = os.path.join(os.path.dirname(__file__), "vocab", "indicators.csv")
+VOCAB_INDICATORS = paths.vocab("indicators.csv")
 
 
 class BuildError(Exception):

@@ -14,9 +14,8 @@ import os
 
 import yaml
 
-from . import fields
+from . import fields, paths
 
-HERE = os.path.dirname(__file__)
 DATA_DIR = "data"
 DATABASE_NAME = "reports"
 
@@ -24,7 +23,7 @@ DATABASE_NAME = "reports"
 @functools.lru_cache(maxsize=1)
 def dataset():
     """Package-level metadata from dataset.yml (name, title, version, licenses, ...)."""
-    with open(os.path.join(HERE, "dataset.yml"), encoding="utf-8") as fh:
+    with open(paths.DATASET_YML, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 

@@ -1,12 +1,8 @@
 """Numbers in HTML tables as people read them: 788 not 788.0, 27,900,000,000 with separators.
 CSV and JSON keep the stored values."""
-import os
-import sys
-
 from datasette import hookimpl
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from wuhan_reports import ui  # noqa: E402
+from cn_gov_reports import ui
 
 NUMBER_COLUMNS = {("indicators", "value"), ("indicators", "value_base"), ("projects", "investment")}
 

@@ -3,14 +3,13 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 from .package import DATABASE_NAME
-from .site import METADATA_PATH, ROOT, SQL_TIME_LIMIT_MS
+from .paths import METADATA_PATH, PLUGINS_DIR, STATIC_DIR, TEMPLATES_DIR
+from .site import SQL_TIME_LIMIT_MS
 
-PLUGINS_DIR = os.path.join(ROOT, "plugins")
-TEMPLATES_DIR = os.path.join(ROOT, "templates")
-STATIC_DIR = os.path.join(ROOT, "static")
 SETTINGS = {
     "sql_time_limit_ms": SQL_TIME_LIMIT_MS,  # a runaway query is stopped after this long
     "facet_time_limit_ms": 1000,
@@ -26,8 +25,19 @@ def database_path(out_dir):
     return os.path.join(out_dir, f"{DATABASE_NAME}.db")
 
 
-def datasette_args(out_dir, port, host="127.0.0.1", extra_databases=(), metadata=METADATA_PATH):
+def metadata_path():
+    """The repository's metadata.yml; outside a checkout (an installed package), the same file generated
+    from fields.py and dataset.yml into a temporary directory."""
+    if os.path.exists(METADATA_PATH):
+        return METADATA_PATH
+    from . import site
+
+    return site.write(os.path.join(tempfile.mkdtemp(prefix="cn-gov-reports-"), "metadata.yml"))
+
+
+def datasette_args(out_dir, port, host="127.0.0.1", extra_databases=(), metadata=None):
     """The `datasette serve` command line for the build in out_dir (plus any extra immutable databases)."""
+    metadata = metadata or metadata_path()
     args = [sys.executable, "-m", "datasette", "serve", "--immutable", database_path(out_dir)]
     for path in extra_databases:
         args += ["--immutable", path]
@@ -48,7 +58,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_datasette(command, log_path, port, timeout=60):
+def start_datasette(command, log_path, port, timeout=60, env=None):
     """Run `command`, a Datasette server on 127.0.0.1:port, with its output in log_path (a pipe nobody
     reads would fill and block it); return (process, base URL) once /-/versions.json answers.
 
@@ -56,7 +66,7 @@ def start_datasette(command, log_path, port, timeout=60):
     import httpx
 
     log = open(log_path, "wb")
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + timeout
     while time.time() < deadline and proc.poll() is None:

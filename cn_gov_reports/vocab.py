@@ -9,9 +9,10 @@ import functools
 import os
 import re
 
+from . import paths
 from .normalize import matching_view
 
-PATH = os.path.join(os.path.dirname(__file__), "vocab", "indicators.csv")
+PATH = paths.vocab("indicators.csv")
 # scope words in front of a subject that do not change what is measured
 SCOPE_PREFIX = re.compile(r"^(?:全区|全市|全县|全省|全年|年度|累计|五年累计|全口径|主要|当年)+")
 # measure words behind a subject: the same indicator, measured as a total, a rate or a share

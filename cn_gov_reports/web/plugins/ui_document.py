@@ -1,12 +1,8 @@
 """Document page (/reports/documents/<id>): section tree, indicators, projects, indicators per section."""
-import os
-import sys
-
 from datasette import hookimpl
 from datasette.utils import tilde_decode
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from wuhan_reports import ui  # noqa: E402
+from cn_gov_reports import ui
 
 
 @hookimpl

@@ -89,7 +89,7 @@ DOCUMENTS = Table(
               "文档类型:政府工作报告、计划执行情况报告、五年规划、实施方案或其他", required=True, enum=DOC_TYPES),
         Field("region", "string", "The place as the document names it", "地区(按文档的称呼)"),
         Field("region_code", "string", "GB/T 2260 code of the region, or a documented local code under its "
-              "city for functional zones (see wuhan_reports/vocab/regions.csv)",
+              "city for functional zones (see cn_gov_reports/vocab/regions.csv)",
               "行政区划代码(GB/T 2260);功能区使用所在城市下的本地代码"),
         Field("issuer", "string", "Body the page or document names as publisher or issuer; else the "
               "government whose report it is", "发布机构或发文机关;未注明时为报告所属政府"),

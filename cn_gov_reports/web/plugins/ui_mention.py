@@ -1,12 +1,8 @@
 """Indicator and project row pages: the sentence with the mention highlighted, its document and section."""
-import os
-import sys
-
 from datasette import hookimpl
 from datasette.utils import tilde_decode
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from wuhan_reports import ui  # noqa: E402
+from cn_gov_reports import ui
 
 TABLES = ("indicators", "projects")
 

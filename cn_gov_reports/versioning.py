@@ -8,9 +8,8 @@ fixes: values of existing rows corrected, descriptions changed.
 """
 import re
 
-from .package import HERE
+from .paths import DATASET_YML
 
-DATASET_YML = f"{HERE}/dataset.yml"
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 TAG_PREFIX = "v"
 LEVELS = ("patch", "minor", "major")

@@ -11,10 +11,10 @@ import yaml
 from . import citation
 from .package import dataset
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from .paths import ROOT
 CFF_NAME = "CITATION.cff"
 ZENODO_NAME = ".zenodo.json"
-HEADER = "# Generated from wuhan_reports/dataset.yml by `python scripts/build.py`: do not edit.\n"
+HEADER = "# Generated from cn_gov_reports/dataset.yml by `python scripts/build.py`: do not edit.\n"
 
 
 def _data_license(meta):

@@ -2,7 +2,7 @@
 
 `process_report` is a pure function of the file name, the file's bytes, its catalog entry and the code,
 so its result is stored under sha256(code version, file name, bytes, catalog entry). The code version is a
-hash of every source and vocabulary file of the wuhan_reports package: any change to the code empties the
+hash of every source and vocabulary file of the cn_gov_reports package: any change to the code empties the
 cache. Entries live in DIR/reports-<code version>/<key>.entry, one file per report (no code runs on load):
 
 - line 1, JSON: the report's documents row, its key values (primary and unique columns, per table, for the
@@ -23,7 +23,7 @@ import tempfile
 from . import fields
 from .package import csv_rows, key_fields
 
-PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+from .paths import PACKAGE_DIR, WEB_DIR
 PREFIX = "reports-"  # only directories named so are ever removed
 SUFFIX = ".entry"
 CODE_SUFFIXES = (".py", ".csv", ".yml", ".yaml", ".json", ".txt")
@@ -32,10 +32,11 @@ ROW_TABLES = [t for t in fields.TABLES if "document_id" in t.columns or t is fie
 
 @functools.lru_cache(maxsize=1)
 def code_version():
-    """A hash of the package's source and vocabulary files (names and bytes)."""
+    """A hash of the package's source, rule and vocabulary files (names and bytes), outside web/."""
     h = hashlib.sha256()
     for directory, subdirs, files in sorted(os.walk(PACKAGE_DIR)):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith((".", "__pycache__")))
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith((".", "__pycache__"))
+                            and os.path.join(directory, d) != WEB_DIR)  # the web pages do not change the rows
         for name in sorted(files):
             if name.endswith(CODE_SUFFIXES):
                 path = os.path.join(directory, name)

@@ -9,9 +9,10 @@ import functools
 import os
 import re
 
+from . import paths
 from .normalize import matching_view, squeeze
 
-VOCAB = os.path.join(os.path.dirname(__file__), "vocab")
+VOCAB = paths.VOCAB_DIR
 
 # Title keywords: a title ends with one of these (simplified forms).
 TITLE_END = r"(?:工作报告|报告|规划|规划纲要|纲要|实施方案|方案|行动计划|计划|实施意见|意见|要点)(?:\([^()]{1,16}\))?"

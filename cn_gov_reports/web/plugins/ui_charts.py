@@ -1,12 +1,8 @@
 """The charts page /-/charts: targets against actuals for headline indicators, indicators per document."""
-import os
-import sys
-
 from datasette import hookimpl, Response
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from wuhan_reports import ui  # noqa: E402
-from wuhan_reports.package import DATABASE_NAME  # noqa: E402
+from cn_gov_reports import ui
+from cn_gov_reports.package import DATABASE_NAME
 
 
 async def charts(datasette, request):

@@ -1,0 +1,105 @@
+"""The command-line interface: a thin layer over the library.
+
+Installed (`pip install .`) as the commands cn-gov-reports-build, cn-gov-reports-serve, cn-gov-reports-release
+and cn-gov-reports-serve-versions; `scripts/build.py`, `scripts/serve.py`, `scripts/release.py` and
+`scripts/serve_versions.py` call the same functions.
+"""
+import argparse
+import json
+import os
+import sys
+
+from .paths import ROOT, SEEDS_DIR, is_checkout
+
+
+def build_main(argv=None):
+    """Build a directory of reports into data/*.csv, datapackage.json and reports.db."""
+    from . import citation_files, site
+    from .build import CACHE_DIR, BuildError, build
+
+    parser = argparse.ArgumentParser(prog="cn-gov-reports-build", description=build_main.__doc__)
+    parser.add_argument("--seeds", default=SEEDS_DIR, help="directory of reports (default: seeds/)")
+    parser.add_argument("--out", default=ROOT, help="output directory (default: the repository root)")
+    parser.add_argument("--no-db", action="store_true", help="write the CSV files and datapackage.json only")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per CPU)")
+    parser.add_argument("--cache", default=CACHE_DIR,
+                        help=f"cache of processed reports, relative to --out (default: {CACHE_DIR})")
+    parser.add_argument("--no-cache", action="store_true", help="process every report afresh; keep no cache")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+    try:
+        descriptor = build(args.seeds, args.out, progress=not args.quiet, database=not args.no_db, jobs=args.jobs,
+                           cache_dir=None if args.no_cache else args.cache)
+    except BuildError as e:
+        for problem in e.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 1
+    if os.path.abspath(args.out) == ROOT and is_checkout(ROOT):
+        site.write()  # metadata.yml follows fields.py and dataset.yml
+        citation_files.write()  # CITATION.cff and .zenodo.json follow dataset.yml
+    counts = ", ".join(f"{name} {n}" for name, n in descriptor["row_counts"].items())
+    print(f"built {os.path.relpath(args.out)}: {counts}")
+    return 0
+
+
+def serve_main(argv=None):
+    """Serve a build read-only with Datasette on 127.0.0.1."""
+    from .serve import database_path, datasette_args
+
+    parser = argparse.ArgumentParser(prog="cn-gov-reports-serve", description=serve_main.__doc__)
+    parser.add_argument("--out", default=ROOT, help="build directory holding reports.db (default: repository root)")
+    parser.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
+    args = parser.parse_args(argv)
+    if not os.path.exists(database_path(args.out)):
+        print(f"error: {database_path(args.out)} not found; run `python scripts/build.py --out {args.out}` first",
+              file=sys.stderr)
+        return 1
+    command = datasette_args(args.out, args.port)
+    print(f"serving {database_path(args.out)} read-only at http://127.0.0.1:{args.port}/", flush=True)
+    os.execv(command[0], command)
+
+
+def release_main(argv=None):
+    """Release a version of the dataset: bump it everywhere, write the changelog and checksums, commit and tag."""
+    from .build import BuildError
+    from .release import ReleaseError, release
+
+    parser = argparse.ArgumentParser(prog="cn-gov-reports-release", description=release_main.__doc__)
+    parser.add_argument("version", help="the new version, MAJOR.MINOR.PATCH (e.g. 1.1.0)")
+    parser.add_argument("--date", help="release date YYYY-MM-DD (default: today, UTC)")
+    args = parser.parse_args(argv)
+    try:
+        release(args.version, date=args.date)
+    except (ReleaseError, BuildError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def serve_versions_main(argv=None):
+    """Serve the latest build and every tagged release side by side, read-only, on 127.0.0.1."""
+    from . import versions
+    from .serve import database_path, datasette_args, metadata_path
+
+    parser = argparse.ArgumentParser(prog="cn-gov-reports-serve-versions", description=serve_versions_main.__doc__)
+    parser.add_argument("--out", default=ROOT, help="build directory holding the latest reports.db (default: root)")
+    parser.add_argument("--cache", default=os.path.join(ROOT, "build", "versions"),
+                        help="where release databases are built (default: build/versions)")
+    parser.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
+    parser.add_argument("--build-only", action="store_true", help="build the release databases, do not serve")
+    args = parser.parse_args(argv)
+    if not os.path.exists(database_path(args.out)):
+        print(f"error: {database_path(args.out)} not found; run `python scripts/build.py` first", file=sys.stderr)
+        return 1
+    built = versions.build_all(ROOT, args.cache)
+    for version, path in built:
+        print(f"release {version}: {path}", flush=True)
+    if args.build_only:
+        return 0
+    metadata = os.path.join(args.cache, "metadata.json")
+    with open(metadata, "w", encoding="utf-8") as fh:
+        json.dump(versions.combined_metadata(metadata_path(), args.cache, built), fh, ensure_ascii=False, indent=2)
+    command = datasette_args(args.out, args.port, extra_databases=[p for _, p in built], metadata=metadata)
+    print(f"serving the latest build and {len(built)} releases at http://127.0.0.1:{args.port}/-/releases",
+          flush=True)
+    os.execv(command[0], command)
