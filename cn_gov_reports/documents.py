@@ -9,7 +9,7 @@ import functools
 import os
 import re
 
-from . import paths
+from . import paths, phrases
 from .normalize import matching_view, squeeze
 
 VOCAB = paths.VOCAB_DIR
@@ -28,9 +28,6 @@ DOC_TYPES = [
 OPENING_TYPES = [  # when the title says nothing: how the text opens
     (r"各位代表\s*:[\s\S]{0,40}报告(?:政府)?工作", "government_work_report"),
 ]
-FIVE_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026,
-             "第十一个五年": 2006, "第十二个五年": 2011, "第十三个五年": 2016, "第十四个五年": 2021,
-             "第十五个五年": 2026}
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[(]\s*\d{4}\s*[〕\])]\s*\d+\s*号")  # 武政〔2021〕21号
@@ -148,9 +145,9 @@ def find_years(doc_type, title, level1_headings, published):
             plan = int(m.group(1))
     tview = matching_view(title)
     if doc_type == "five_year_plan":
-        m = re.search("|".join(FIVE_YEAR), tview)
+        m = phrases.compiled("five_year_plans").search(tview)
         if m:
-            plan, end = FIVE_YEAR[m.group(0)], FIVE_YEAR[m.group(0)] + 4
+            plan, end = phrases.five_year_plans()[m.group(0)]
             review = plan - 1
     m = YEAR_RANGE.search(tview)
     if m and plan is None:

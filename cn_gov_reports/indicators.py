@@ -14,11 +14,11 @@ Everything is matched on the simplified matching view; rows quote the normalized
 import functools
 import re
 
-from . import fields
+from . import fields, phrases
 from .ids import OccurrenceCounter, row_id
 from .normalize import matching_view, squeeze
 from .numbers import find_quantities
-from .parts import FIVE_YEAR_PLANS, section_parts
+from .parts import section_parts
 from .sentences import section_sentences
 from .vocab import indicator_for
 
@@ -522,6 +522,6 @@ def _period(head, part):
         return explicit
     fyp = re.findall(r"十[一二三四五]五", head)
     if fyp:
-        start, end = FIVE_YEAR_PLANS[fyp[-1]]
+        start, end = phrases.five_year_plans()[fyp[-1]]
         return f"{start}-{end}"
     return part.period

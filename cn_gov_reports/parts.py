@@ -13,6 +13,7 @@ Decided on the section's level-1 ancestor by general heading phrasings, never pe
 import re
 from dataclasses import dataclass
 
+from . import phrases
 from .normalize import matching_view, squeeze
 
 REVIEW_HEADING = re.compile("|".join([
@@ -31,9 +32,6 @@ PLAN_HEADING = re.compile("|".join([
 ]))
 # A body that opens like this reviews a past period: “十三五”时期, 过去五年, 五年来, 一年来
 PAST_OPENING = re.compile(r"^.{0,3}(?:十[一二三四五]五.?(?:时期|期间|以来)|过去[一二三四五]年|[一二三四五]年来)")
-# five-year plan names and the years they cover (the 11th to the 15th)
-FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
-                   "十四五": (2021, 2025), "十五五": (2026, 2030)}
 PLAN_DOC_TYPES = ("five_year_plan", "implementation_plan")
 
 
@@ -74,7 +72,7 @@ def _opens_with_past(section, document):
         return False
     fyp = re.search(r"十[一二三四五]五", m.group(0))
     plan_year = document.get("plan_year") or 0
-    return not fyp or FIVE_YEAR_PLANS[fyp.group(0)][1] < plan_year or not plan_year
+    return not fyp or phrases.five_year_plans()[fyp.group(0)][1] < plan_year or not plan_year
 
 
 def section_parts(sections, document):
