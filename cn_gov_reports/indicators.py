@@ -26,26 +26,40 @@ CLAUSE_END = ",;:。!?()《》"  # line breaks are not clause ends: PDF text bre
 LIST_SEP = re.compile(r"^[\s、和及与,\-—~～至到]*(?:以及)?[\s、]*$")  # text between numbers of one list: "18.6%、11.8%"
 ITEM_SEP = re.compile(r"、|和|及|与|以及")  # between the items of a subject list
 
-# --- words in front of the number: (pattern, meaning) -------------------------------------------------
-GROWTH = re.compile(r"(?:增长|增加|提高|提升|上升|增|上涨|扩大|翻|(?:增速|增幅)(?:达到|达|为|保持|保持在)?)$")  # GDP增长9.7%
-DECLINE = re.compile(r"(?:下降|减少|降低|降|下滑|回落|压减|缩减|缩短|精简)(?:至|到)?$")  # 浓度下降18.6%
-GROWTH_AFTER = re.compile(r"^(?:以上|左右)?(?:的)?(?:增长|增速|增幅)")  # 每年8%左右增速
-SHARE = re.compile(r"率|比重|占比|比例|占|份额|覆盖")  # 优良率, 占全市, 比重达55%
-COMPARATOR_BEFORE = [  # (pattern at the end of the text in front of the number, comparator)
-    (re.compile(r"(?:不低于|不少于|至少|不小于)$"), ">="),
-    (re.compile(r"(?:不超过|不高于|不多于|最多|控制在)$"), "<="),
-    (re.compile(r"(?:超过|超出|突破|逾|多于|高于|大于|超)$"), ">"),
-    (re.compile(r"(?:低于|少于|不足|不到|小于)$"), "<"),
-    (re.compile(r"(?:约|近|接近|大约|将近|约为)$"), "~"),
-]
-COMPARATOR_AFTER = [  # (pattern right after the number, comparator)
-    (re.compile(r"^(?:以上|及以上)"), ">="),
-    (re.compile(r"^(?:以内|以下|及以下)"), "<="),
-    (re.compile(r"^(?:左右|上下)"), "~"),
-]
-ESTIMATE = re.compile(r"预计")  # applies from 预计 to the end of its sentence
-TARGET = re.compile(r"力争|(?<!有效)确保(?!了)|目标|预期|争取|计划(?:完成|实现|达到)|努力(?:实现|达到)|将达到|要达到")  # in its clause
-TARGET_LEAD = re.compile(r"(?:预期|主要|发展|工作)?目标(?:是|为)")  # "2019年...预期目标是:" scopes the sentence
+# --- measure, comparator and status words (rules/measure_words.tsv, comparators.tsv, target_words.tsv, ...) ---
+GROWTH = phrases.compiled("measure_words", "{}$", measure="growth", end="yes")  # GDP增长9.7%
+DECLINE = phrases.compiled("measure_words", "{}(?:至|到)?$", measure="decline", end="yes")  # 浓度下降18.6%
+GROWTH_AFTER = phrases.compiled("measure_words", "^(?:以上|左右)?(?:的)?{}", measure="growth", after="yes")  # 每年8%左右增速
+GROWTH_BEFORE = phrases.compiled("measure_words", measure="growth", anywhere="yes")  # 增速达到10%
+SHARE = phrases.compiled("measure_words", measure="share", anywhere="yes")  # 优良率, 占全市, 比重达55%
+
+
+def _comparators(position, template):
+    """[(pattern, comparator)] of the comparator words at one position, one pattern per comparator, in file order."""
+    found = {}
+    for r in phrases.rules("comparators"):
+        if r["position"] == position:
+            found.setdefault(r["comparator"], []).append(r.entry)
+    return [(re.compile(template.replace("{}", "(?:" + "|".join(words) + ")")), c) for c, words in found.items()]
+
+
+COMPARATOR_BEFORE = _comparators("before", "{}$")  # at the end of the text in front of the number: 不低于8%
+COMPARATOR_AFTER = _comparators("after", "^{}")  # right after the number: 8%左右
+
+
+def _target_cue(rule):
+    """A target word as a cue: 确保 not after 有效 nor before 了; 计划 only before 完成/实现/达到."""
+    return ((f"(?<!{rule['not_after']})" if rule["not_after"] else "") + rule.entry
+            + (f"(?!{rule['not_before']})" if rule["not_before"] else "") + (f"(?:{rule['then']})" if rule["then"] else ""))
+
+
+ESTIMATE = phrases.compiled("estimate_words")  # applies from 预计 to the end of its sentence
+TARGET = re.compile("|".join(_target_cue(r) for r in phrases.rules("target_words") if r["scope"] == "clause"))  # in its clause
+TARGET_LEAD = re.compile("|".join(_target_cue(r) for r in phrases.rules("target_words") if r["scope"] == "sentence"))
+# status words are kept in the status column, not the subject
+STATUS_LEAD = "|".join([phrases.alternation("estimate_words", strip="lead"), phrases.alternation("target_words", strip="lead"),
+                        phrases.alternation("target_words", strip="both")])
+EFFORT = phrases.alternation("effort_adverbs")  # 大力, 着力: how hard, not what
 
 # --- cleaning a subject ----------------------------------------------------------------------------------
 LEAD_STRIP = re.compile("^(?:" + "|".join([
@@ -57,20 +71,20 @@ LEAD_STRIP = re.compile("^(?:" + "|".join([
     r"同口径|可比口径|按可比口径|同比",  # 同口径增长10.5%
     r"全年|年内|今年|明年|去年|当年|一年来|同期|期间|其中|同时|此外|另外|全部|总计|合计|共计|共",  # time, framing
     r"全区|全市|全县|全省|全镇|我区|我市|本区|全社会",  # scope
-    r"预计|力争|确保|争取|努力|计划|目标|预期",  # status words (kept in the status column)
+    STATUS_LEAD,  # status words (rules/estimate_words.tsv, target_words.tsv)
     r"每年|年均|举办|开展|组织",  # 每年新引进..., 举办科技成果转化对接活动17场, 组织创新创业活动500场
     r"累计有|累计|完成|实现|达到|为|保持|稳定在|实际完成",  # framing verbs (not 达: 达标总数)
     # verbs that frame a count or amount without saying what is counted: 打造3个基地, 集聚了80余家总部, 现有215家机构
-    r"(?:有效|大力|积极|强力|重点|全力|着力)?(?:打造|集聚了?|聚集了?|现有|拥有|推动|推进|加快|力促|全面启动)(?=..)",
+    EFFORT + "?" + phrases.alternation("framing_verbs") + "(?=..)",  # rules/framing_verbs.tsv
     r"(?:[^\d,;。]{0,16}?期间)",  # “十五五”期间, 军运期间: a period, not the subject
     r"[,、\s]",
 ]) + ")+")
 TAIL_STRIP = re.compile("(?:" + "|".join([
     r"(?:同比|比上年|较上年|比去年|年均|每年|平均|分别|(?<![日月人户])均)?(?:增长|增加|提高|提升|上升|(?<![新净])增|上涨|下降|减少|降低|降|下滑|回落)(?:了|至|到)?",
-    r"(?:位居|位列|居于|稳居|跃居|名列|排名|排在|进位至|升至|位于)(?:全国|全省|全市|全区|同类)?",  # rank verbs
+    phrases.alternation("rank_verbs", tail="yes") + phrases.alternation("rank_scopes", tail="yes") + "?",  # 位居全国
     r"(?:上升|提升|前移|前进|下降|后退)[一二三四五六七八九十\d]+位",  # 综合实力上升一位
     r"[一二三四五两]年(?:内|来|间)?",  # 五年累计
-    r"(?:历史|历年|同期)?(?:最高|最低|新高)|首次|力争|确保|争取",  # 县域综合经济首次排名全省第二
+    r"(?:历史|历年|同期)?(?:最高|最低|新高)|首次", phrases.alternation("target_words", strip="both"),  # 县域综合经济首次排名全省第二
     r"(?:是|为|相当于)(?:上一个|上个|前一个)?[一二三四五两]?(?:五年|年)(?:的)?",  # 是上一个五年的3.6倍
     r"(?:由|从)(?:\d{4}年(?:底|末)?的?)?",  # 可网办事项由56项上升至83项  # 五年内最高(2019年)达到91.85亿元
     r"(?:是|为|相当于|比|较)“?十[一二三四五]五”?末?(?:的)?|(?:是|为|相当于)\d{4}年(?:的)?|(?:较|比|与)\d{4}年(?:底|末)?(?:相比)?|近[一二三四五两]年|稳定",  # 优良率较2015年增加, 近五年累计
@@ -85,26 +99,26 @@ VERB_ONLY = re.compile(r"^(?:基本|全面|已|累计|当年|全年)?(?:(?:新�
 NOUN_STOP = re.compile(r"实现|投产|获|入选|开工|建成|完成|进入|成功|相继|陆续|全部|实施|加快|被|通过|落地|上线|荣获|参与|启动|"
                        r"提供|达到|连续|累计|包揽|荣获|获得|在|全面|完工|开通|交付|上榜|均|已|基本|征收|消除|增设|开展|免费|"
                        r"落户|周边|对(?![接外标口话])|为|向|[、和及与]\d|\d+(?:个|家|条|所|处|项|名|人|座|套)")  # where a noun after the number ends: 31个项目投产投运
-GENERIC = re.compile(r"^(?:总数|总量|总额|规模|总规模|存量|增量|余额|总计|累计|数量|增速|增幅|面积|总面积|总投资|投资总额)$")  # 新增企业2万多家、总数7万多家
-QUALIFIER = re.compile(r"^(?:国家级|省级|市级|区级|其中|日均|月均|年均|人均|户均)$")  # 孵化器60家(国家级17家)
+GENERIC = phrases.compiled("generic_subjects", "^{}$")  # 新增企业2万多家、总数7万多家
+QUALIFIER = phrases.compiled("subject_qualifiers", "^{}$")  # 孵化器60家(国家级17家)
 # verbs in front of a noun, dropped when the noun is carried to the next number (新建中小学5所、扩建6所)
 VERB_PREFIX = re.compile(r"^(?:大力|积极|加快|持续|深入|全面|新)?(?:强化|加强|加大|深化|建成|改造|新增|新建|发展|推进|推动|开展|实施|培育|引进|建设|支持|举办|"
                          r"办理|完成|实现|累计|新引进|新培育|净增|增加)+")
-RANK_VERB = re.compile(r"位居|位列|居于|稳居|跃居|名列|排在|进位至|升至|位于|居")  # where a ranked subject ends
+RANK_VERB = phrases.compiled("rank_verbs", split="yes")  # where a ranked subject ends
 GENERIC_GROUP = re.compile(r"(?:主要|各项|经济)?指标(?:保持|均|都)?.*")  # ...等指标: a list of indicators
 # where the noun of a whole clause ends: 地区生产总值每年跨越一个百亿元台阶 -> 地区生产总值
 CLAUSE_VERB = re.compile(r"每年|跨越|保持|实现|达到|突破|增长|完成|持续|连续|稳居|位居|首次|五年内|年均|迈上|成为")
 # a generic noun after a count says little alone; what it did is the subject: 94家企业入选市...试点
-GENERIC_NOUN = re.compile(r"^(?:企业|家企业|公司|项目|园区|单位|村|小区|社区|街道|学校|医院)$")
+GENERIC_NOUN = phrases.compiled("generic_nouns", "^{}$")
 # verbs that only frame what follows (打造3个基地): the noun after the count is the subject
-FRAMING = re.compile(r"^(?:有效|大力|积极|强力|重点|全力|着力)?(?:打造|集聚了?|聚集了?|现有|拥有|推动|推进|力促)$")
+FRAMING = re.compile("^" + EFFORT + "?" + phrases.alternation("framing_verbs", alone="yes") + "$")
 # a lead that ends in an action on the counted things: ...合作成立7支母子基金 -> 成立母子基金
 ACTION_END = re.compile(r"(?:成立|设立|组建|打造|新建|建成|培育|引进|斩获|获得|承担|认定|创建|上线|归集|开发|打通|发放|筹集|"
                         r"加装|增设|招引|签约|举办|开展|实施|完成|承诺的?|审计)$")
 # an item of a chain that starts with its own verb keeps it: 新增公交线路5条、优化调整公交线路21条
 OWN_VERB = re.compile(r"^(?:优化|调整|改造|提升|升级|扩建|改建|维修|更换|整治|拆除|关闭|搬迁)")
 CHAIN_VERB = re.compile(r"^(?:新增|新建|新引进|新培育|新认定)")  # shared by the items of a 、 chain
-RANK_SCOPE = re.compile(r"^(?:全国|全省|全市|全区|中心城区|同类|国家级)+")  # 位列全国...: where, not what
+RANK_SCOPE = phrases.compiled("rank_scopes", "^{}+")  # 位列全国...: where, not what
 DEFAULT_MEASURE = {"amount": "level", "thing": "count", "bare": "count", "percent": "share", "point": "other", "ratio": "other",
                    "rank": "rank", "phrase": "other"}
 
@@ -470,7 +484,7 @@ def _measure(q, before, after, subject):
     if q.kind in ("percent", "point", "ratio"):
         if DECLINE.search(before):
             return "decline"
-        if GROWTH.search(before) or GROWTH_AFTER.match(after) or re.search(r"增速|增幅|增长率", before):
+        if GROWTH.search(before) or GROWTH_AFTER.match(after) or GROWTH_BEFORE.search(before):
             return "growth"
         if q.kind == "percent":
             noun_after = re.match(r"[\u4e00-\u9fff]", after) and not re.match(r"以上|左右|以内|以下|的", after)

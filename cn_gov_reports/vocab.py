@@ -9,14 +9,14 @@ import functools
 import os
 import re
 
-from . import paths
+from . import paths, phrases
 from .normalize import matching_view
 
 PATH = paths.vocab("indicators.csv")
 # scope words in front of a subject that do not change what is measured
-SCOPE_PREFIX = re.compile(r"^(?:全区|全市|全县|全省|全年|年度|累计|五年累计|全口径|主要|当年)+")
+SCOPE_PREFIX = phrases.compiled("scope_prefixes", "^{}+")  # rules/scope_prefixes.tsv
 # measure words behind a subject: the same indicator, measured as a total, a rate or a share
-MEASURE_SUFFIX = re.compile(r"(?:总额|总量|总数|数量|规模|增速|增幅|增长率|比重|占比|年均增速|总计|完成额|额)$")
+MEASURE_SUFFIX = phrases.compiled("measure_suffixes", "{}$")  # rules/measure_suffixes.tsv
 
 
 @functools.lru_cache(maxsize=1)
