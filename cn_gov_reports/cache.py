@@ -26,7 +26,7 @@ from .package import csv_rows, key_fields
 from .paths import PACKAGE_DIR, WEB_DIR
 PREFIX = "reports-"  # only directories named so are ever removed
 SUFFIX = ".entry"
-CODE_SUFFIXES = (".py", ".csv", ".yml", ".yaml", ".json", ".txt")
+CODE_SUFFIXES = (".py", ".csv", ".tsv", ".yml", ".yaml", ".json", ".txt")
 ROW_TABLES = [t for t in fields.TABLES if "document_id" in t.columns or t is fields.DOCUMENTS]
 
 
