@@ -13,11 +13,12 @@ Everything is matched on the simplified matching view; rows quote the normalized
 """
 import functools
 import re
+from dataclasses import dataclass
 
 from . import fields, phrases
 from .ids import OccurrenceCounter, row_id
 from .normalize import matching_view, squeeze
-from .numbers import find_quantities
+from .numbers import Quantity, find_quantities
 from .parts import section_parts
 from .sentences import section_sentences
 from .vocab import indicator_for
@@ -141,7 +142,6 @@ def extract_indicators(text, sections, document, sentences=None, view=None):
 
 def _sentence_rows(text, view, s, e, part, document):
     sv = view[s:e]
-    _NOUN_ENDS.clear()
     quantities = find_quantities(sv)
     if not quantities:
         return []
@@ -389,78 +389,185 @@ def _items(cleaned, n):
     return out + [last]
 
 
+@dataclass
+class _Lead:
+    """What is known about one quantity when its subject is completed (_finish): the cleaned words in front of
+    it, where they start, the noun written right after it, and the subjects found before it in the sentence."""
+    quantity: Quantity
+    cleaned: str  # the words in front of the quantity, cleaned (_clean)
+    sentence: str  # the sentence's text, as rows quote it
+    view: str  # the sentence's matching view, offsets as in `sentence`
+    memory: "_Memory"
+    lead_start: int  # where the words in front of the quantity start
+    region: object  # the report's own place name (a compiled pattern) or None
+    ranked: str = ""  # a rank: the words after its rank verb, scope dropped (全国排名 -> 排名)
+    noun: str = ""  # the noun right after the quantity, when it belongs to it
+    noun_end: int = 0  # where that noun ends, counted from the quantity's end
+    words: str = ""  # `cleaned`, or '' when it only frames the count (打造3个基地)
+
+    @property
+    def kind(self):
+        return self.quantity.kind
+
+    def earlier(self):
+        return _previous_clause(self.sentence, self.view, self.lead_start, self.region)
+
+
 def _finish(cleaned, sentence, sv, q, memory, lead_start, region):
-    """(subject, bare noun) of one quantity, completed from what follows it or from the subjects before it."""
+    """(subject, bare noun) of one quantity, completed from what follows it or from the subjects before it:
+    the first of SUBJECT_RULES that gives one."""
+    lead = _Lead(q, cleaned, sentence, sv, memory, lead_start, region)
     if q.kind == "rank":  # 地方一般公共预算收入达到107亿元,位居中心城区第三: the subject is before the rank verb
         pieces = RANK_VERB.split(cleaned)
-        cleaned = pieces[0]
-        ranked = RANK_SCOPE.sub("", pieces[-1]) if len(pieces) > 1 else ""
-        if not cleaned:
-            return (memory.last or (ranked + "排名" if len(ranked) >= 2 else "")
-                    or _previous_clause(sentence, sv, lead_start, region) or "排名"), None
-    noun = _noun_after(sentence, sv, q)
-    predicate = cleaned != _clean(squeeze(sentence[lead_start:q.start]).rstrip("%0123456789.、"))
-    if q.kind == "percent" and (predicate or TAIL_STRIP.search(squeeze(sentence[lead_start:q.start]))):
-        noun = ""  # 增长10%招商引资...: the words after belong to the next number
-    if q.kind == "amount" and cleaned and not VERB_ONLY.match(cleaned):
-        noun = ""  # 技改投资148亿元: the words after an amount are only its subject after a bare verb
-    if noun and (q.kind == "thing" and not cleaned and GENERIC_NOUN.match(noun) or q.kind == "bare"):
-        said = _predicate_after(sentence, sv, q)  # 94家企业入选...试点 -> 入选...试点企业
-        if said:
-            memory.consumed = q.end + _NOUN_ENDS.get((sentence, q.end), 0) + len(said)
-            if q.kind == "bare":
-                return noun + said, noun
-            return (said if said.endswith(noun) else said + noun), noun  # 7家企业获评...龙头企业
-    if noun and (FRAMING.match(cleaned) or cleaned in ("对", "为", "向", "在", "与")):  # 打造3个省级优质农产品生产基地 -> 省级优质农产品生产基地
-        cleaned = ""
-    if noun and (not cleaned or VERB_ONLY.match(cleaned) or len(cleaned) <= 4 or q.kind == "percent"):
-        memory.consumed = q.end + _NOUN_ENDS.get((sentence, q.end), 0)
-        return (noun if q.kind == "percent" else cleaned + noun), noun
-    acted = ACTION_END.search(cleaned) if noun and q.kind == "thing" else None
-    if acted:  # 与湖北长投等优质资本合作成立7支母子基金 -> 成立母子基金
-        memory.consumed = q.end + _NOUN_ENDS.get((sentence, q.end), 0)
-        return acted.group(0) + noun, noun
-    if memory.subjects and GENERIC.match(cleaned):
-        return memory.noun + cleaned, memory.noun
-    if memory.subjects and (QUALIFIER.match(cleaned) or sv[lead_start - 1:lead_start] == "("):
-        return (cleaned + memory.noun if cleaned != "其中" else memory.noun), memory.noun
-    if cleaned and (not VERB_ONLY.match(cleaned) or not (memory.subjects or lead_start > 1)):
-        return (memory.last + cleaned if cleaned.startswith("占") and memory.subjects else cleaned), None
+        lead.cleaned = pieces[0]
+        lead.ranked = RANK_SCOPE.sub("", pieces[-1]) if len(pieces) > 1 else ""
+    lead.noun, lead.noun_end = _noun_after(sentence, sv, q)
+    if lead.noun and _noun_belongs_elsewhere(lead):
+        lead.noun = ""
+    framing = lead.noun and (FRAMING.match(lead.cleaned) or lead.cleaned in ("对", "为", "向", "在", "与"))
+    lead.words = "" if framing else lead.cleaned  # 打造3个省级优质农产品生产基地 -> 省级优质农产品生产基地
+    for _name, rule in SUBJECT_RULES:
+        found = rule(lead)
+        if found:
+            return found
+    raise AssertionError("the last subject rule always gives a subject")
+
+
+def _noun_belongs_elsewhere(lead):
+    """The noun after a percent that follows a predicate (增长10%招商引资...) belongs to the next number; the words
+    after an amount are its subject only after a bare verb (技改投资148亿元 keeps 技改投资)."""
+    q, sentence = lead.quantity, lead.sentence
+    written = squeeze(sentence[lead.lead_start:q.start])
+    if q.kind == "percent":
+        predicate = lead.cleaned != _clean(written.rstrip("%0123456789.、"))
+        return predicate or bool(TAIL_STRIP.search(written))
+    return q.kind == "amount" and bool(lead.cleaned) and not VERB_ONLY.match(lead.cleaned)
+
+
+def _rank_without_subject(lead):
+    """A rank with no words before its verb ranks the subject before it (or what it ranks: 全国排名)."""
+    if lead.kind == "rank" and not lead.cleaned:
+        memory = lead.memory
+        return (memory.last or (lead.ranked + "排名" if len(lead.ranked) >= 2 else "") or lead.earlier() or "排名"), None
+
+
+def _what_generic_things_did(lead):
+    """A count of generic things (94家企业) with no words before it, or a count whose unit was lost: what they
+    did is the subject (94家企业入选...试点 -> 入选...试点企业)."""
+    q, noun = lead.quantity, lead.noun
+    if not (noun and (q.kind == "thing" and not lead.cleaned and GENERIC_NOUN.match(noun) or q.kind == "bare")):
+        return None
+    said = _predicate_after(lead.sentence, lead.view, q.end + lead.noun_end)
+    if not said:
+        return None
+    lead.memory.consumed = q.end + lead.noun_end + len(said)
+    if q.kind == "bare":
+        return noun + said, noun
+    return (said if said.endswith(noun) else said + noun), noun  # 7家企业获评...龙头企业
+
+
+def _noun_after_count(lead):
+    """The noun after the number completes a short or verb-only lead (新建学校5所 / 建成5所学校 -> 建成学校);
+    a percent's noun is the subject alone (70%区级事项网上可办)."""
+    words, noun = lead.words, lead.noun
+    if noun and (not words or VERB_ONLY.match(words) or len(words) <= 4 or lead.kind == "percent"):
+        lead.memory.consumed = lead.quantity.end + lead.noun_end
+        return (noun if lead.kind == "percent" else words + noun), noun
+
+
+def _action_on_counted(lead):
+    """A lead ending in an action on the counted things keeps the action: ...合作成立7支母子基金 -> 成立母子基金."""
+    acted = ACTION_END.search(lead.words) if lead.noun and lead.kind == "thing" else None
+    if acted:
+        lead.memory.consumed = lead.quantity.end + lead.noun_end
+        return acted.group(0) + lead.noun, lead.noun
+
+
+def _generic_of_previous(lead):
+    """A generic measure (总数, 规模) measures the noun of the subject before: 新增企业2万多家、总数7万多家."""
+    memory = lead.memory
+    if memory.subjects and GENERIC.match(lead.words):
+        return memory.noun + lead.words, memory.noun
+
+
+def _qualifier_of_previous(lead):
+    """A qualifier (国家级, 其中) or an aside in brackets narrows the noun before: 孵化器60家(国家级17家)."""
+    memory, words = lead.memory, lead.words
+    if memory.subjects and (QUALIFIER.match(words) or lead.view[lead.lead_start - 1:lead.lead_start] == "("):
+        return (words + memory.noun if words != "其中" else memory.noun), memory.noun
+
+
+def _own_words(lead):
+    """Words that are more than a bare verb are the subject (or a verb alone at the sentence's start);
+    占... after a subject is that subject's share."""
+    memory, words = lead.memory, lead.words
+    if words and (not VERB_ONLY.match(words) or not (memory.subjects or lead.lead_start > 1)):
+        return (memory.last + words if words.startswith("占") and memory.subjects else words), None
+
+
+def _verb_on_previous(lead):
+    """A bare verb (or nothing) acts on the noun before: 新建中小学5所、扩建6所 -> 扩建中小学."""
+    memory, words = lead.memory, lead.words
     if memory.subjects:
-        return (memory.noun + cleaned if cleaned else memory.last), memory.noun
-    earlier = _previous_clause(sentence, sv, lead_start, region)
-    if earlier and q.kind == "amount" and cleaned:  # 强化湖泊治理,投入7.6亿元 -> 湖泊治理投入
-        return earlier + cleaned, earlier
+        return (memory.noun + words if words else memory.last), memory.noun
+
+
+def _amount_for_previous_clause(lead):
+    """An amount after a verb spends on the clause before: 强化湖泊治理,投入7.6亿元 -> 湖泊治理投入."""
+    earlier = lead.earlier()
+    if earlier and lead.kind == "amount" and lead.words:
+        return earlier + lead.words, earlier
+
+
+def _previous_clause_noun(lead):
+    """The noun of the clause before: 大力发展股权投资机构,新增200家 -> 新增股权投资机构."""
+    earlier = lead.earlier()
     if earlier:
-        return (cleaned + earlier if cleaned else earlier), earlier
-    return cleaned or squeeze(sentence[_clause_start(sv, q.start):q.start]) or "数量", None
+        return (lead.words + earlier if lead.words else earlier), earlier
 
 
-_NOUN_ENDS = {}  # (sentence, quantity end) -> length of the noun taken after it
+def _whatever_is_there(lead):
+    """Last resort: the words, else the whole clause in front of the quantity, else 数量."""
+    q = lead.quantity
+    return lead.words or squeeze(lead.sentence[_clause_start(lead.view, q.start):q.start]) or "数量", None
+
+
+SUBJECT_RULES = [  # (name, rule): tried in order by _finish; a rule gives (subject, bare noun) or None
+    ("rank without subject", _rank_without_subject),
+    ("what generic things did", _what_generic_things_did),
+    ("noun after count", _noun_after_count),
+    ("action on counted", _action_on_counted),
+    ("generic of previous", _generic_of_previous),
+    ("qualifier of previous", _qualifier_of_previous),
+    ("own words", _own_words),
+    ("verb on previous", _verb_on_previous),
+    ("amount for previous clause", _amount_for_previous_clause),
+    ("previous clause noun", _previous_clause_noun),
+    ("whatever is there", _whatever_is_there),
+]
 
 
 def _noun_after(sentence, sv, q):
-    """The noun right after a count or share: 31个项目投产投运 -> 项目; 70%区级事项网上可办."""
+    """(noun, where it ends counted from q.end) right after a count or share: 31个项目投产投运 -> 项目;
+    70%区级事项网上可办; ('', 0) when no noun follows."""
     if q.kind not in ("thing", "percent", "amount", "bare"):
-        return ""
+        return "", 0
     skip = re.match(r"(?:及)?以上(?=[\u4e00-\u9fff])(?!的)", sv[q.end:])  # 10家以上省、市级健康企业
     skip = skip.end() if skip and q.kind == "thing" else 0
     rest = sv[q.end + skip:]
     m = re.match(r"(?:[\u4e00-\u9fff“”A-Za-z0-9+·]|、(?!\d))+", rest)
     if not m or re.match(r"以上|以下|左右|以内|多|余|的|次|左|和|及|、|增|降|提高|下降|上升|减少|比(?!赛|例|重)|同比|为|是|到|至", rest):
-        return ""
+        return "", 0
     stop = NOUN_STOP.search(rest, 1, m.end())
     end = stop.start() if stop else m.end()
-    _NOUN_ENDS[(sentence, q.end)] = skip + end
     noun = squeeze(sentence[q.end + skip:q.end + skip + end]).strip("、")
     etc = _last_etc(noun)
     noun = noun[etc + 1:] if etc >= 0 else noun
-    return _pair_quotes(noun[:20]) if len(noun) >= 2 or (len(noun) == 1 and stop) else ""
+    return (_pair_quotes(noun[:20]) if len(noun) >= 2 or (len(noun) == 1 and stop) else ""), skip + end
 
 
-def _predicate_after(sentence, sv, q):
-    """What a generic noun after a count did, up to its clause end: 5家企业成功上市 -> 上市."""
-    start = q.end + _NOUN_ENDS.get((sentence, q.end), 0)
+def _predicate_after(sentence, sv, start):
+    """What a generic noun after a count did, from `start` (the noun's end) to its clause end: 5家企业成功上市 -> 上市."""
     end = start
     while end < len(sv) and sv[end] not in CLAUSE_END:
         end += 1
