@@ -5,11 +5,15 @@ units; each then gets
 - a subject: the text in front of it in its clause, cleaned of time, scope and predicate words
   (LEAD_STRIP, TAIL_STRIP); a list "A、B分别增长x%、y%" pairs items with numbers; an empty lead
   takes the subject of the number before it ("工业投资279亿元,增长16.4%");
-- measure, comparator and status from the word lists below, the part of the report (parts.py)
+- measure, comparator and status from the word lists (rules/), the part of the report (parts.py)
   and the words around the number;
 - period: an explicit year in the sentence before the number, else a five-year-plan name, else
   the period of the part of the report.
 Everything is matched on the simplified matching view; rows quote the normalized text.
+
+The word lists are data in rules/ (one entry a line, with meaning and example): measure_words, comparators,
+target_words, estimate_words, framing_verbs, effort_adverbs, rank_verbs, rank_scopes, generic_subjects,
+subject_qualifiers, generic_nouns (.tsv). A subject is completed by the first of SUBJECT_RULES that gives one.
 """
 import functools
 import re

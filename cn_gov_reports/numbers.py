@@ -5,6 +5,10 @@ carries a unit (788亿元, 18.6%, 2万多家, 1720 亿元 across a line break, �
 every rank (位居全国第五) and the fixed phrases below (一半, 翻一番). Numbers without a unit are never
 quantities: that alone drops years, list numbers, 5G, 3551光谷人才计划 and the like; EXCLUDE drops the
 rest (dates, ordinals, names with digits, anniversaries, counts of the report's own parts).
+
+The vocabularies are data in rules/ (one entry a line, with meaning and example): units.tsv, magnitudes.tsv,
+more_words.tsv, magnitude_prefixes.tsv, number_phrases.tsv, exclusions.tsv, bare_count_verbs.tsv,
+rank_verbs.tsv (rank=yes) and not_rank_after.tsv.
 """
 import re
 from dataclasses import dataclass

@@ -2,7 +2,8 @@
 
 A subject maps to a name when, after dropping scope words in front (全区, 全年, 累计) and measure words
 behind (总额, 增速, 比重), it equals one of the name's aliases. Equality, not containment, so
-规上工业增加值 never becomes gdp and 跨境电商进出口交易额 never becomes foreign_trade.
+规上工业增加值 never becomes gdp and 跨境电商进出口交易额 never becomes foreign_trade. The scope words and
+measure words are rules/scope_prefixes.tsv and rules/measure_suffixes.tsv.
 """
 import csv
 import functools
