@@ -7,62 +7,29 @@ Works on whole lines of the width-normalized text. A line is dropped when it is
 - a short fragment (a counter, a link label) between two chrome lines, or in the link lists that
   sit right above a page footer.
 Rules match the simplified `matching_view`, so traditional-character pages are handled alike.
+The phrasings are rules/*.tsv lists: page_metadata_labels, chrome_lines (footer markers: role footer), issuing_bodies.
 """
 import re
 from dataclasses import dataclass, field
 
+from . import phrases
 from .normalize import matching_view
 
-# Page metadata: "label: value" pairs a government page prints above the article. Labels may be
-# spaced out (索 引 号, 文   号), numbered (1. 发布机构:) and several may share a line.
-_SP = r"\s*"
-METADATA_LABELS = {
-    # label pattern (simplified) -> documents column
-    "索" + _SP + "引" + _SP + "号": "index_number",
-    "文" + _SP + "号": "doc_number",
-    "发文字号": "doc_number",
-    "发布机构": "issuer",
-    "发文机关": "issuer",
-    "发文单位": "issuer",
-    "信息来源": "issuer",
-    "来" + _SP + "源": "issuer",
-    "发文日期": "published",
-    "成文日期": "published",
-    "发布日期": "published",
-    "发布时间": "published",
-    "名" + _SP + "称": "title",
-    "标" + _SP + "题": "title",
-    "分" + _SP + "类": None,  # 分类: 综合政务
-    "主题分类": None,
-    "效力状态": None,
-    "有效性": None,
-    "主" + _SP + "题" + _SP + "词": None,
-}
+# Page metadata: "label: value" pairs a government page prints above the article (rules/page_metadata_labels.tsv).
+# Labels may be spaced out (索 引 号, 文   号), numbered (1. 发布机构:) and several may share a line.
+METADATA_LABELS = {label: column or None for label, column in phrases.pairs("page_metadata_labels", "column")}
 _LABEL_ALT = "|".join(f"(?:{p})" for p in METADATA_LABELS)
 # a metadata line: optional list number, then label, colon, value; the line holds only such pairs
 _METADATA_LINE = re.compile(rf"^\s*(?:\d+\.\s*)?(?:{_LABEL_ALT})\s*:")
 _PAIR = re.compile(rf"(?:\d+\.\s*)?({_LABEL_ALT})\s*:\s*(.*?)(?=\s+(?:\d+\.\s*)?(?:{_LABEL_ALT})\s*:|\s+字体|$)")
 
-# Chrome phrasings, each seen on a report page (simplified forms; matched anywhere in a line).
-CHROME = [
-    r"您(?:所在|现在)的位置", r"当前位置\s*:", r"^\s*首页\s*>",  # breadcrumbs
-    r"【\s*字体", r"字体\s*:\s*(?:\[|【|大|$)", r"^\s*\[?\s*打印\s*\]?\s*$", r"关闭窗口", r"分享到",  # widgets
-    r"浏览量\s*:", r"浏览次数", r"阅读次数", r"点击数\s*:",  # counters
-    r"文库\s*-", r"下载网站", r"\.pdf\s*$", r"微信公众号\s*$", r"扫一扫",  # download-site banners
-    r"设为首页", r"收藏本站", r"查看\s*:\s*\d+\s*\|\s*回复", r"\[复制链接\]", r"TA的每日心情",  # forum
-    r"签到天数", r"\[LV\.\d+\]", r"Rank\s*:\s*\d", r"发表于\s*\d{4}-", r"本帖最后由", r"显示全部楼层",
-    r"发表于\s*:\s*\d{4}-", r"^\s*收藏\s*$", r"^\s*详情\s*$",
-    r"版权所有", r"ICP备", r"公网安备", r"网站标识码", r"主办单位\s*:", r"承办单位\s*:",  # footers
-    r"技术支持\s*:", r"网站技术支持", r"站点地图", r"网站地图", r"隐私声明", r"本文链接\s*:",
-    r"本文关键词\s*:", r"^\s*最新政策\s*$", r"^\s*相关(?:文章|阅读|链接)", r"^\s*链接\s*:", r"Copyright",
-    r"©", r"无障碍", r"便民热线", r"联系电话\s*:\s*\d", r"联系我们", r"^\s*(?:上一篇|下一篇)\s*:",
-]
+# Chrome phrasings, each seen on a report page (rules/chrome_lines.tsv; simplified forms; matched anywhere in a line).
+CHROME = phrases.entries("chrome_lines")
 # matched as two patterns, those anchored at the line start and the rest (the same lines, faster)
 _CHROME_AT_START = re.compile("|".join(f"(?:{p})" for p in CHROME if p.startswith("^")), re.IGNORECASE)
 _CHROME_ANYWHERE = re.compile("|".join(f"(?:{p})" for p in CHROME if not p.startswith("^")), re.IGNORECASE)
-# Footer markers: from the first of these near the end of a page, nothing is report text.
-FOOTER = re.compile(r"版权所有|ICP备|公网安备|网站标识码|主办单位\s*:|本文链接\s*:|站点地图|网站地图|Copyright|©",
-                    re.IGNORECASE)
+# Footer markers (role footer): from the first of these near the end of a page, nothing is report text.
+FOOTER = re.compile(phrases.tagged("chrome_lines", "footer"), re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。!?;:”\"]\s*$")
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 SHORT = 12  # a link label or counter is at most this many characters
@@ -123,9 +90,12 @@ def _footer_start(lines, view):
     return start
 
 
+ISSUING_BODY_AT_END = phrases.compiled("issuing_bodies", "{}$")
+
+
 def _looks_like_signature(line):
     """An issuing body under a notice: 武汉市人民政府, XX办公室 (kept as report text)."""
-    return bool(re.search(r"(?:人民政府|办公室|办公厅|委员会|管委会|管理委员会|党工委|党政办公室)$", line.strip()))
+    return bool(ISSUING_BODY_AT_END.search(line.strip()))
 
 
 def clean(text):

@@ -2,7 +2,8 @@
 
 Everything comes from the text where the text says it: page metadata lines (索引号, 发布机构, ...),
 the title block, the signature of a notice, and the headings. The catalog fills what the text
-does not say (catalog.py).
+does not say (catalog.py). The phrases are rules/*.tsv lists: title_endings, doc_types, issuing_bodies,
+part_headings (the year headings), five_year_plans.
 """
 import csv
 import functools
@@ -14,26 +15,28 @@ from .normalize import matching_view, squeeze
 
 VOCAB = paths.VOCAB_DIR
 
-# Title keywords: a title ends with one of these (simplified forms).
-TITLE_END = r"(?:工作报告|报告|规划|规划纲要|纲要|实施方案|方案|行动计划|计划|实施意见|意见|要点)(?:\([^()]{1,16}\))?"
+# Title keywords (rules/title_endings.tsv): a title ends with one of these (simplified forms).
+TITLE_END = phrases.alternation("title_endings") + r"(?:\([^()]{1,16}\))?"
 # Decorations around a title on a reposting page: "[湖北] ...", "...—全文", "...(全文)".
 TITLE_DECORATION = re.compile(r"^\s*\[[^\]]{1,8}\]\s*|^\([^()]{2,4}[省市]\)|[—-]+\s*全文\s*$|\(全文\)\s*$")
+
+
+def _doc_types(read):
+    """[(pattern, doc_type)] of the rules/doc_types.tsv entries read in the title or the opening, in file order."""
+    types = dict.fromkeys(r["doc_type"] for r in phrases.rules("doc_types") if r["read"] == read)
+    return [(phrases.alternation("doc_types", doc_type=t, read=read), t) for t in types]
+
+
 # doc_type: the first rule whose pattern matches the title (then the opening of the text) wins.
-DOC_TYPES = [
-    (r"计划执行情况.{0,20}计划(?:草案)?|计划草案的报告", "development_plan_report"),
-    (r"五年规划|[“\"]?十[一二三四五六七八九]五[”\"]?\s*规划|规划纲要|远景目标纲要", "five_year_plan"),
-    (r"政府工作报告|^.{0,20}工作报告$", "government_work_report"),
-    (r"实施方案|行动计划|行动方案|实施意见|工作方案|三年行动", "implementation_plan"),
-]
-OPENING_TYPES = [  # when the title says nothing: how the text opens
-    (r"各位代表\s*:[\s\S]{0,40}报告(?:政府)?工作", "government_work_report"),
-]
+DOC_TYPES = _doc_types("title")
+OPENING_TYPES = _doc_types("opening")  # when the title says nothing: how the text opens
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[(]\s*\d{4}\s*[〕\])]\s*\d+\s*号")  # 武政〔2021〕21号
-SIGNATURE = re.compile(r"^\s*(\S{2,30}?(?:人民政府|办公室|办公厅|委员会|管委会|管理委员会|党工委))\s*$")
-REVIEW_HEADING = re.compile(r"(\d{4})\s*年[^回]{0,12}回顾")  # 2018年工作回顾, 2021 年及本届政府工作回顾
-PLAN_HEADING = re.compile(r"(\d{4})\s*年[^回]{0,10}(?:安排|任务|目标|工作)")  # 2019年重点工作任务
+SIGNATURE = phrases.compiled("issuing_bodies", r"^\s*(\S{2,30}?{})\s*$")  # 武汉市人民政府
+# rules/part_headings.tsv, roles review_year and plan_year
+REVIEW_HEADING = re.compile(r"(\d{4})\s*年[^回]{0,12}" + phrases.tagged("part_headings", "review_year"))  # 2018年工作回顾
+PLAN_HEADING = re.compile(r"(\d{4})\s*年[^回]{0,10}" + phrases.tagged("part_headings", "plan_year"))  # 2019年重点工作任务
 YEAR_RANGE = re.compile(r"(\d{4})\s*[-—–~至到]\s*(\d{4})\s*年")  # (2023—2025年)
 
 

@@ -9,6 +9,7 @@ Decided on the section's level-1 ancestor by general heading phrasings, never pe
   previous period (heading 发展基础, or a body that opens with “十三五”时期 / 过去五年);
 - a lower section whose own heading is a review heading (第一节 发展基础 under 第一章) is review, and
   its subsections with it.
+The heading words are rules/part_headings.tsv, the openings of a past period rules/past_openings.tsv.
 """
 import re
 from dataclasses import dataclass
@@ -16,22 +17,11 @@ from dataclasses import dataclass
 from . import phrases
 from .normalize import matching_view, squeeze
 
-REVIEW_HEADING = re.compile("|".join([
-    r"回顾",  # 2018年工作回顾, 过去五年工作回顾
-    r"总结",  # 工作总结
-    r"发展基础|发展成就|主要成就|取得的成[就绩效]",  # five-year plans: 第一节 发展基础
-    r"执行情况|完成情况",  # development plan reports: 2019年计划执行情况
-]))
-PLAN_HEADING = re.compile("|".join([
-    r"安排",  # 2020年工作安排, 2025年主要安排
-    r"任务",  # 2019年重点工作任务, 主要任务
-    r"目标",  # 工作目标, 发展目标
-    r"思路|打算|部署|展望|建议|指导思想|基本原则|发展定位",  # 总体思路, 工作打算
-    r"计划(?!执行)|草案",  # 2020年计划草案
-    r"保障|措施",  # 组织保障, 保障措施 (the end of a plan)
-]))
-# A body that opens like this reviews a past period: “十三五”时期, 过去五年, 五年来, 一年来
-PAST_OPENING = re.compile(r"^.{0,3}(?:十[一二三四五]五.?(?:时期|期间|以来)|过去[一二三四五]年|[一二三四五]年来)")
+# heading words of each part (rules/part_headings.tsv): 2018年工作回顾, 发展基础 -> review; 2019年重点工作任务 -> plan
+REVIEW_HEADING = phrases.compiled("part_headings", part="review")
+PLAN_HEADING = phrases.compiled("part_headings", part="plan")
+# A body that opens like this reviews a past period (rules/past_openings.tsv): “十三五”时期, 过去五年, 五年来
+PAST_OPENING = phrases.compiled("past_openings", "^.{0,3}{}")
 PLAN_DOC_TYPES = ("five_year_plan", "implementation_plan")
 
 

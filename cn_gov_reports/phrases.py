@@ -107,3 +107,10 @@ def compiled(name, template="{}", flags=0, **where):
 def five_year_plans():
     """{name: (first year, last year)} of the five-year plans, short (十四五) and long (第十四个五年) names."""
     return {r.entry: (int(r["first_year"]), int(r["last_year"])) for r in rules("five_year_plans")}
+
+
+def tagged(name, tag, column="roles", **where):
+    """'(?:a|b)': the entries whose `column` (space-separated tags) holds `tag` (and whose columns equal
+    `where`, if given), in file order; '(?:)' when there is none."""
+    return "(?:" + "|".join(r.entry for r in rules(name) if tag in r.values.get(column, "").split()
+                            and all(r.values.get(k) == v for k, v in where.items())) + ")"

@@ -17,6 +17,7 @@ starts a heading; that heading also ends at the first space.
 import re
 from dataclasses import dataclass
 
+from . import phrases
 from .ids import OccurrenceCounter, row_id
 from .normalize import matching_view
 
@@ -30,14 +31,9 @@ LABELS = [
     (re.compile(r"\d{1,2}(?:\.(?!\d)|、)"), 3),  # 1. 2. 1、 but not 1.5
     (re.compile(r"\(\d{1,2}\)"), 4),  # (1) (2)
 ]
-# Unnumbered structural headings: a whole line (a trailing colon allowed) matching one of these.
-UNNUMBERED = re.compile("|".join(f"(?:{p})" for p in [
-    r"\d{4}\s*年.{0,12}(?:工作回顾|工作安排|主要安排|工作任务|主要任务|主要目标)",  # 2018年工作回顾, 2021 年及本届政府工作回顾
-    r"(?:过去|本届政府|今后).{0,10}(?:工作回顾|工作安排|工作建议)",  # 过去五年工作回顾
-    r"(?:名词|术语)(?:、|和|及)?(?:名词|术语)?解释",  # 名词、术语解释
-    r"(?:附件|附表|附录|附注|注释)\s*\d*",  # 附件:
-    r"(?:前言|序言|结束语|结语)",  # 前言
-]))
+# Unnumbered structural headings (rules/unnumbered_headings.tsv): a whole line (a trailing colon allowed)
+# matching one of these: 2018年工作回顾, 过去五年工作回顾, 名词解释, 附件, 前言
+UNNUMBERED = re.compile("|".join(f"(?:{p})" for p in phrases.entries("unnumbered_headings")))
 HEADING_END = "。:!?"  # a run-in heading ends at the first of these
 MAX_UNNUMBERED = 30
 MAX_RUN_IN = 40  # a run-in heading longer than this ends at its first comma instead  # an unnumbered heading line is at most this long
