@@ -39,6 +39,7 @@ CACHE_DIR = ".cache"  # inside the output directory, unless build() is given ano
 STATE = "build-state.json"  # in the cache: what the published outputs were built from
 STAGING = ".entries"  # in the build's temporary directory: entries of the reports processed by this build
 PROGRESS_DELAY = 3  # seconds a build runs before its progress bar appears
+REFUSED = "refused.csv"  # beside the outputs: the reports a keep-going build left out, and why
 
 VOCAB_INDICATORS = paths.vocab("indicators.csv")
 
@@ -76,14 +77,23 @@ def process_all(seeds_dir, progress=None, jobs=None, stats=None):
     return found
 
 
-def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, stats=None):
+def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, stats=None, refused=None):
     """cache.Entry for every file in seeds_dir, in file-name order; BuildError lists every bad file.
 
     A report found in `cache` (a ReportCache) is not processed again; the others are processed by `jobs`
     worker processes, which write their entries into the directory `staging`. `stats`, if given, receives
-    the counts and the stage timings of the workers."""
-    found = _process(seeds_dir, staging, progress, jobs, cache, stats)
-    _check(found)
+    the counts and the stage timings of the workers. `refused`, a list, turns on keep-going: a bad report
+    is appended to it as (file name, reason) and left out instead of failing the build (of the same report
+    twice, the first file is kept); BuildError only when no report is left."""
+    found = _process(seeds_dir, staging, progress, jobs, cache, stats, refused)
+    if refused is None:
+        _check(found)
+        return found
+    later = dict(_later_copies(found))
+    refused.extend((r.document["source_file"], reason) for r in found if (reason := later.get(id(r))))
+    found = [r for r in found if id(r) not in later]
+    if not found:
+        raise BuildError([f"{seeds_dir}: every report was refused"] + [f"{f}: {why}" for f, why in refused])
     return found
 
 
@@ -93,8 +103,9 @@ def _check(found):
         raise BuildError(problems)
 
 
-def _process(seeds_dir, staging, progress, jobs, cache, stats):
-    """Entries (written into `staging`; from `cache` when there) or, without `staging`, Reports."""
+def _process(seeds_dir, staging, progress, jobs, cache, stats, refused=None):
+    """Entries (written into `staging`; from `cache` when there) or, without `staging`, Reports. With
+    `refused` (a list), the bad ones are appended to it as (file name, reason) and left out."""
     entries, paths = _inputs(seeds_dir)
     tasks = [(path, entries.get(os.path.basename(path))) for path in paths]
     keys = [report_key(path, entry) for path, entry in tasks] if staging else [None] * len(tasks)
@@ -111,6 +122,9 @@ def _process(seeds_dir, staging, progress, jobs, cache, stats):
     if stats is not None:
         stats.update(reports=len(tasks), processed=len(todo), cached=len(tasks) - len(todo), timings=timings)
     problems = [r for r in results if isinstance(r, str)]
+    if problems and refused is not None:
+        refused.extend(tuple(p.split(": ", 1)) for p in problems)
+        return [r for r in results if not isinstance(r, str)]
     if problems:
         raise BuildError(problems + check_duplicates([r for r in results if not isinstance(r, str)]))
     return results
@@ -140,6 +154,8 @@ def _process_one(task):
             report = process_report(path, catalog_entry)
         except ReportError as e:
             return None, str(e), seconds
+        except Exception as e:  # never a traceback: the report is refused with what failed
+            return None, f"{os.path.basename(path)}: failed: {type(e).__name__}: {e}", seconds
         if entry_path is None:
             return report, None, seconds
         with timing.stage("cache"):
@@ -167,20 +183,35 @@ def check_duplicates(found):
 
     `found` are Reports or cache Entries."""
     problems = []
-    by_text, by_id = defaultdict(list), defaultdict(list)
-    for r in found:
-        by_text[r.text_hash if isinstance(r, Entry) else text_hash(r.text)].append(r.document)
-        by_id[r.document["id"]].append(r.document["source_file"])
-    for docs in by_text.values():
-        if len(docs) > 1:
-            files = ", ".join(d["source_file"] for d in docs)
-            same_bytes = len({d["source_sha256"] for d in docs}) == 1
+    for kind, group in _same_groups(found):
+        files = ", ".join(r.document["source_file"] for r in group)
+        if kind == "id":
+            problems.append(f"{files}: file names give the same document id {group[0].document['id']!r}; rename one")
+        else:
+            same_bytes = len({r.document["source_sha256"] for r in group}) == 1
             how = "identical bytes" if same_bytes else "the same text in another encoding or layout"
             problems.append(f"{files}: the same report twice ({how}); keep one")
-    for doc_id, files in by_id.items():
-        if len(files) > 1:
-            problems.append(f"{', '.join(files)}: file names give the same document id {doc_id!r}; rename one")
     return problems
+
+
+def _same_groups(found):
+    """("text" or "id", [reports]) for every group of two or more reports with the same text or the same id,
+    in file-name order within a group."""
+    by_text, by_id = defaultdict(list), defaultdict(list)
+    for r in found:
+        by_text[r.text_hash if isinstance(r, Entry) else text_hash(r.text)].append(r)
+        by_id[r.document["id"]].append(r)
+    return ([("text", g) for g in by_text.values() if len(g) > 1]
+            + [("id", g) for g in by_id.values() if len(g) > 1])
+
+
+def _later_copies(found):
+    """(id(report), reason) for every report that repeats the text or the id of an earlier file."""
+    for kind, group in _same_groups(found):
+        first = group[0].document["source_file"]
+        what = "the same report as" if kind == "text" else "the same document id as"
+        for r in group[1:]:
+            yield id(r), f"{what} {first}; the first is kept"
 
 
 def assemble(reports):
@@ -195,9 +226,14 @@ def assemble(reports):
     }
 
 
-def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir=CACHE_DIR):
-    """Build seeds_dir into out_dir atomically; return the datapackage descriptor with `row_counts`
-    and `stats` (reports processed and cached, stage timings in seconds, how the database was made).
+def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir=CACHE_DIR, keep_going=False):
+    """Build seeds_dir into out_dir atomically; return the datapackage descriptor with `row_counts`,
+    `stats` (reports processed and cached, stage timings in seconds, how the database was made) and
+    `refused` ([(file name, reason)] of the reports left out: only with keep_going).
+
+    By default one bad report fails the build (BuildError) and changes nothing. keep_going publishes every
+    good report and lists the refused ones in out_dir/refused.csv (file, reason); a build without refusals
+    removes that file.
 
     progress: None, True (a progress bar on stderr once the build has run PROGRESS_DELAY seconds) or a
     function called with each report's file name. jobs: worker processes (default: one per CPU).
@@ -217,9 +253,11 @@ def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir
                 if database and state and "database" in state:  # to update: copy it while reports are read
                     state["database_copy"] = copier.submit(shutil.copyfile, os.path.join(
                         out_dir, f"{DATABASE_NAME}.db"), os.path.join(tmp, f"{DATABASE_NAME}.db"))
+                refused = [] if keep_going else None
                 with timing.stage("reports"):
                     entries = process_entries(seeds_dir, staging, bar.report if bar else progress, jobs, cache,
-                                              stats)
+                                              stats, refused)
+                write_refused(tmp, refused or [])
                 fresh = [e for e in entries if os.path.dirname(e.path) == staging]
                 layout = []
                 descriptor, counts = write_outputs(entries, fresh, tmp, out_dir, database, bar, state, stats,
@@ -237,7 +275,18 @@ def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir
     timing.add(timings, stats.pop("timings"))
     stats.update(jobs=min(jobs or default_jobs(), max(1, stats["processed"])), timings=timings,
                  seconds=time.perf_counter() - started)
-    return {**descriptor, "row_counts": counts, "stats": stats}
+    return {**descriptor, "row_counts": counts, "stats": stats, "refused": refused or []}
+
+
+def write_refused(directory, refused):
+    """directory/refused.csv: one row (file, reason) per report a keep-going build left out; no file when
+    none was."""
+    if not refused:
+        return
+    with open(os.path.join(directory, REFUSED), "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["file", "reason"])
+        writer.writerows(sorted(refused))
 
 
 def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=None, stats=None, layout=None):
@@ -443,7 +492,7 @@ def publish(tmp, out_dir, database):
 
     Each output is renamed into place; if any rename fails, the ones done are undone, so out_dir holds
     either every new output or every previous one."""
-    names = [DATA_DIR, "datapackage.json"] + ([f"{DATABASE_NAME}.db"] if database else [])
+    names = [DATA_DIR, "datapackage.json"] + ([f"{DATABASE_NAME}.db"] if database else []) + [REFUSED]
     previous = os.path.join(tmp, "previous")
     os.makedirs(previous)
     moved, placed = [], []
@@ -452,8 +501,9 @@ def publish(tmp, out_dir, database):
             if os.path.exists(os.path.join(out_dir, name)):
                 os.replace(os.path.join(out_dir, name), os.path.join(previous, name))
                 moved.append(name)
-            os.replace(os.path.join(tmp, name), os.path.join(out_dir, name))
-            placed.append(name)
+            if os.path.exists(os.path.join(tmp, name)) or name != REFUSED:  # a stale refused.csv goes
+                os.replace(os.path.join(tmp, name), os.path.join(out_dir, name))
+                placed.append(name)
     except BaseException:
         for name in reversed(placed):
             os.replace(os.path.join(out_dir, name), os.path.join(tmp, name))

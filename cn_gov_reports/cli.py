@@ -15,7 +15,7 @@ from .paths import ROOT, SEEDS_DIR, is_checkout
 def build_main(argv=None):
     """Build a directory of reports into data/*.csv, datapackage.json and reports.db."""
     from . import citation_files, site
-    from .build import CACHE_DIR, BuildError, build
+    from .build import CACHE_DIR, REFUSED, BuildError, build
 
     parser = argparse.ArgumentParser(prog="cn-gov-reports-build", description=build_main.__doc__)
     parser.add_argument("--seeds", default=SEEDS_DIR, help="directory of reports (default: seeds/)")
@@ -26,10 +26,13 @@ def build_main(argv=None):
                         help=f"cache of processed reports, relative to --out (default: {CACHE_DIR})")
     parser.add_argument("--no-cache", action="store_true", help="process every report afresh; keep no cache")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--keep-going", action="store_true",
+                        help="publish every good report; list the refused ones in OUT/refused.csv (default: any "
+                             "bad report fails the build and changes nothing)")
     args = parser.parse_args(argv)
     try:
         descriptor = build(args.seeds, args.out, progress=not args.quiet, database=not args.no_db, jobs=args.jobs,
-                           cache_dir=None if args.no_cache else args.cache)
+                           cache_dir=None if args.no_cache else args.cache, keep_going=args.keep_going)
     except BuildError as e:
         for problem in e.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -39,6 +42,11 @@ def build_main(argv=None):
         citation_files.write()  # CITATION.cff and .zenodo.json follow dataset.yml
     counts = ", ".join(f"{name} {n}" for name, n in descriptor["row_counts"].items())
     print(f"built {os.path.relpath(args.out)}: {counts}")
+    if descriptor["refused"]:
+        for file_name, reason in descriptor["refused"]:
+            print(f"refused: {file_name}: {reason}", file=sys.stderr)
+        print(f"refused {len(descriptor['refused'])} reports, listed in "
+              f"{os.path.relpath(os.path.join(args.out, REFUSED))}", file=sys.stderr)
     return 0
 
 

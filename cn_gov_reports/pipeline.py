@@ -3,6 +3,7 @@
 `process_report` is a pure function of the file's bytes, its file name and its catalog entry, so reports
 can be processed in any order, in parallel, or from a cache.
 """
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import catalog as catalog_mod
@@ -17,7 +18,25 @@ from .read import ReportError, read_report
 from .search import segment_rows
 from .sections import build_sections
 from .sentences import section_sentences
-from .timing import stage
+from . import timing
+
+
+@contextmanager
+def stage(name, path):
+    """Time stage `name`; any unexpected exception inside it becomes the report's one-line error (file,
+    stage, what failed), so one bad report is refused like any other and never stops the build with a
+    traceback."""
+    with timing.stage(name):
+        try:
+            yield
+        except ReportError:
+            raise
+        except Exception as e:  # a bug or an input no rule foresaw: refuse this report, say where
+            raise ReportError(path, f"failed while {STAGE_WORDS[name]}: {type(e).__name__}: {e}") from e
+
+
+STAGE_WORDS = {"read": "reading and cleaning the text", "sections": "finding the sections and metadata",
+               "extract": "extracting indicators and projects", "segment": "segmenting words for search"}
 
 
 @dataclass
@@ -33,14 +52,14 @@ class Report:
 
 def process_report(path, entry=None):
     """The Report for the file at `path`; `entry` is its catalog entry (or None)."""
-    with stage("read"):
+    with stage("read", path):
         source = read_report(path)
         cleaned = clean(normalize(source.text))
     text = cleaned.text
     if not text.strip():
         raise ReportError(path, "no report text left once web-page chrome is removed")
     doc_id = (entry or {}).get("id") or document_id(source.file_name)
-    with stage("sections"):
+    with stage("sections", path):
         view = matching_view(text)  # the simplified copy every rule matches on, made once
         sections = build_sections(doc_id, text, view)
         level1 = [s["heading"] for s in sections if s["level"] == 1]
@@ -50,11 +69,11 @@ def process_report(path, entry=None):
                source_encoding=source.encoding, characters=len(text))
     if entry:
         row = catalog_mod.apply(row, entry, fields.DOC_TYPES)
-    with stage("extract"):
+    with stage("extract", path):
         sentences = section_sentences(text, sections)
         indicators = extract_indicators(text, sections, row, sentences, view)
         projects = extract_projects(text, sections, row, sentences, view)
     row.update(sections=len(sections), indicators=len(indicators), projects=len(projects))
-    with stage("segment"):
+    with stage("segment", path):
         tokens = segment_rows({"sections": sections, "indicators": indicators, "projects": projects})
     return Report(row, text, sections, indicators, projects, cleaned.dropped, tokens)
