@@ -48,6 +48,7 @@ Place = namedtuple("Place", "name code level parent_code government")
 SPECIFIC = {"zone": 0, "district": 1, "county": 1, "city": 2, "province": 3, "national": 4}
 HEAD_CHARS = 3000  # the title block, venue line and opening sentence are in the first characters of a report
 HEAD_LINES = 20
+SPEAKER_CHARS = 40
 
 
 def short_names(name):
@@ -241,6 +242,7 @@ def find(text, title="", issuer=""):
     counts = Counter(k for _, keys in found for k in keys)
     head = view[:HEAD_CHARS]
     lines = [matching_view(squeeze(line)) for line in text[:HEAD_CHARS].split("\n") if line.strip()][:HEAD_LINES]
+    lines = [line for line in lines if len(line) <= SPEAKER_CHARS]  # a speaker line is short: 六安市市长 name
     for passage in (title, issuer):
         key = _pick(matching_view(squeeze(passage)), counts) if passage else None
         if key:
