@@ -13,7 +13,6 @@ import shutil
 import sys
 import time
 
-from cn_gov_reports.paths import ROOT
 
 from cn_gov_reports.build import CACHE_DIR, build  # noqa: E402
 

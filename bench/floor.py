@@ -7,11 +7,9 @@ full-text index segments), read before the clock starts. Prints JSON: characters
 """
 import argparse
 import json
-import os
 import sys
 import time
 
-from cn_gov_reports.paths import ROOT
 
 from cn_gov_reports.chrome import clean  # noqa: E402
 from cn_gov_reports.normalize import normalize  # noqa: E402

@@ -19,7 +19,6 @@ import time
 
 import httpx
 
-from cn_gov_reports.paths import ROOT
 
 from cn_gov_reports import fields  # noqa: E402
 from cn_gov_reports.search import match_expression  # noqa: E402

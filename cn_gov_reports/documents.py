@@ -5,15 +5,10 @@ the title block, the signature of a notice, and the headings. The catalog fills 
 does not say (catalog.py). The phrases are rules/*.tsv lists: title_endings, doc_types, issuing_bodies,
 part_headings (the year headings), five_year_plans.
 """
-import csv
-import functools
-import os
 import re
 
-from . import paths, phrases
+from . import phrases, regions
 from .normalize import matching_view, squeeze
-
-VOCAB = paths.VOCAB_DIR
 
 # Title keywords (rules/title_endings.tsv): a title ends with one of these (simplified forms).
 TITLE_END = phrases.alternation("title_endings") + r"(?:\([^()]{1,16}\))?"
@@ -38,35 +33,6 @@ SIGNATURE = phrases.compiled("issuing_bodies", r"^\s*(\S{2,30}?{})\s*$")  # 武�
 REVIEW_HEADING = re.compile(r"(\d{4})\s*年[^回]{0,12}" + phrases.tagged("part_headings", "review_year"))  # 2018年工作回顾
 PLAN_HEADING = re.compile(r"(\d{4})\s*年[^回]{0,10}" + phrases.tagged("part_headings", "plan_year"))  # 2019年重点工作任务
 YEAR_RANGE = re.compile(r"(\d{4})\s*[-—–~至到]\s*(\d{4})\s*年")  # (2023—2025年)
-
-
-@functools.lru_cache(maxsize=1)
-def regions():
-    """Rows of vocab/regions.csv, each with the list of names to match (name first, then aliases)."""
-    with open(os.path.join(VOCAB, "regions.csv"), encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    for row in rows:
-        row["names"] = [row["name"]] + [a for a in row["aliases"].split("|") if a]
-    return rows
-
-
-LEVEL_RANK = {"zone": 0, "district": 0, "city": 1, "province": 2}
-
-
-def find_region(text, count=False, levels=("zone", "district", "city", "province")):
-    """The most specific region named in `text` (or, with count=True, the one named most often), as a
-    regions.csv row, or None."""
-    view = matching_view(squeeze(text))
-    found = []
-    for row in regions():
-        if row["level"] not in levels:
-            continue
-        n = sum(view.count(name) for name in row["names"]) if count else 0
-        pos = min((view.find(name) for name in row["names"] if name in view), default=-1)
-        if pos >= 0:
-            longest = max(len(name) for name in row["names"] if name in view)
-            found.append((-n, LEVEL_RANK[row["level"]], -longest, pos, row))
-    return min(found, key=lambda f: f[:4])[4] if found else None
 
 
 def iso_date(value):
@@ -174,9 +140,7 @@ def describe(document_id, text, metadata, level1_headings, headings_start):
     lines = head_lines(text, headings_start)
     title = squeeze(metadata.get("title", "")) or find_title(lines)
     doc_type = find_doc_type(title, text)
-    region = (find_region(title) or find_region(metadata.get("issuer", ""))
-              or find_region(text, count=True, levels=("zone", "district"))
-              or find_region(text, count=True, levels=("city",)))
+    region = regions.find(text, title=title, issuer=metadata.get("issuer", ""))
     sig_issuer, sig_date = find_signature(lines)
     published = iso_date(metadata.get("published", "")) or sig_date or _delivered_date(lines)
     review, plan, end = find_years(doc_type, title, level1_headings, published)
@@ -184,13 +148,14 @@ def describe(document_id, text, metadata, level1_headings, headings_start):
     if not number:
         m = DOC_NUMBER.search("\n".join(lines))
         number = m.group(0) if m else ""
-    issuer = metadata.get("issuer", "") or sig_issuer or (region["government"] if region else "")
+    issuer = metadata.get("issuer", "") or sig_issuer or (region.government if region else "")
     return {
         "id": document_id,
         "title": title,
         "doc_type": doc_type,
-        "region": region["name"] if region else "",
-        "region_code": region["code"] if region else "",
+        "region": region.name if region else "",
+        "region_code": region.code if region else "",
+        "level": region.level if region else "",
         "issuer": issuer,
         "published": published,
         "review_year": review,

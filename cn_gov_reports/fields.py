@@ -60,6 +60,7 @@ STATUSES = ("actual", "estimate", "target")
 COMPARATORS = ("=", ">", ">=", "<", "<=", "~")
 STAGES = ("planned", "signed", "started", "under_construction", "completed", "operating", "other")
 PROJECT_STATUSES = ("actual", "target")
+LEVELS = ("national", "province", "city", "district", "county", "zone")
 
 
 def _sentence_fields(thing):
@@ -87,10 +88,19 @@ DOCUMENTS = Table(
         Field("doc_type", "string", "Kind of document: government_work_report, development_plan_report "
               "(国民经济和社会发展计划执行情况与计划草案的报告), five_year_plan, implementation_plan or other",
               "文档类型:政府工作报告、计划执行情况报告、五年规划、实施方案或其他", required=True, enum=DOC_TYPES),
-        Field("region", "string", "The place as the document names it", "地区(按文档的称呼)"),
-        Field("region_code", "string", "GB/T 2260 code of the region, or a documented local code under its "
-              "city for functional zones (see cn_gov_reports/vocab/regions.csv)",
+        Field("region", "string", "The place whose document it is, by its full official name (六安市, 甘孜藏族自治州; "
+              "全国 for the national reports; a functional zone by its name in cn_gov_reports/vocab/regions.csv)",
+              "报告所属地区(官方全称;国家级报告为全国;功能区按 regions.csv 的名称)"),
+        Field("region_code", "string", "GB/T 2260 code of the region (cn_gov_reports/vocab/divisions.csv; 100000 "
+              "for the national reports), or a documented local code under its city for functional zones (see "
+              "cn_gov_reports/vocab/regions.csv)",
               "行政区划代码(GB/T 2260);功能区使用所在城市下的本地代码"),
+        Field("level", "string", "Level of the region: national (the State Council's reports, region 全国, code 100000), "
+              "province (provinces, autonomous regions, municipalities), city (prefecture-level: 地级市, 自治州, 地区, 盟), "
+              "district (市辖区), county (县, 县级市, 自治县, 旗 and other county-level divisions) or zone (functional "
+              "zones with a local code)",
+              "地区层级:全国(国务院报告)、省级、地级(地级市、自治州、地区、盟)、市辖区、县级(县、县级市、自治县、旗等)或功能区",
+              enum=LEVELS, extension=True),
         Field("issuer", "string", "Body the page or document names as publisher or issuer; else the "
               "government whose report it is", "发布机构或发文机关;未注明时为报告所属政府"),
         Field("published", "string", "Date the document was issued or published as it states (ISO date, "

@@ -15,7 +15,6 @@ Entries keep the file's order: where alternatives overlap, the longer ones come 
     >>> phrases.pairs("five_year_plans", "first_year")[3]    # ('十四五', '2021')
     >>> phrases.compiled("five_year_plans").search("十四五规划")  # a compiled regex
 """
-import csv
 import functools
 import os
 import re

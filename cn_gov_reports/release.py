@@ -10,11 +10,11 @@ import os
 import re
 import tempfile
 
-from . import citation, citation_files, diff, site, versioning, versions
+from . import citation, citation_files, diff, paths, site, versioning, versions
 from .build import build
 from .package import DATA_DIR, dataset
 
-ROOT = site.ROOT
+ROOT = paths.ROOT
 SEEDS = os.path.join(ROOT, "seeds")
 CHANGELOG = os.path.join(ROOT, "CHANGELOG.md")
 CHECKSUMS = os.path.join(ROOT, "SHA256SUMS")

@@ -19,7 +19,6 @@ the database works in SQLite builds with FTS5 without loading an extension (test
 """
 import functools
 import logging
-import os
 import re
 
 import rjieba

@@ -1,5 +1,4 @@
 """Datasette's metadata.yml, generated from fields.py and dataset.yml (never edited by hand)."""
-import os
 
 import yaml
 
@@ -7,7 +6,7 @@ from . import fields, package_info
 from .package import DATABASE_NAME, dataset
 from .search import fts_table
 
-from .paths import METADATA_PATH, ROOT  # noqa: F401 (ROOT: where release.py finds the repository)
+from .paths import METADATA_PATH
 LONG_TEXT = {"text", "sentence", "description", "aliases"}  # not worth sorting on
 SQL_TIME_LIMIT_MS = 3000
 # Chinese name of each table, shown first in its title ("指标 / Indicators").

@@ -8,7 +8,7 @@ fixes: values of existing rows corrected, descriptions changed.
 """
 import re
 
-from .paths import DATASET_YML
+from .paths import DATASET_YML  # noqa: F401 (release.py writes the version there)
 
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 TAG_PREFIX = "v"

@@ -7,8 +7,6 @@ measure words are rules/scope_prefixes.tsv and rules/measure_suffixes.tsv.
 """
 import csv
 import functools
-import os
-import re
 
 from . import paths, phrases
 from .normalize import matching_view

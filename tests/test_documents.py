@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from cn_gov_reports.documents import describe, find_doc_type, find_region, find_title, find_years, iso_date
+from cn_gov_reports.documents import describe, find_doc_type, find_title, find_years, iso_date
 from cn_gov_reports.pipeline import process_report
 
 from conftest import SEEDS
@@ -42,23 +42,6 @@ def test_find_title(lines, expected):
 ])
 def test_find_doc_type(title, text, expected):
     assert find_doc_type(title, text) == expected
-
-
-@pytest.mark.parametrize("text, count, expected", [
-    ("2021年武汉市武昌区政府工作报告", False, ("武昌区", "420106")),
-    ("东湖高新区2019年工作报告", False, ("东湖高新区", "420100-Z01")),
-    ("武汉东湖新技术开发区发展“十四五”规划", False, ("东湖高新区", "420100-Z01")),
-    ("武汉经济技术开发区(汉南区)关于落实促进中部地区崛起战略的实施方案", False, ("武汉经济技术开发区(汉南区)", "420113")),
-    ("江漢區2017年政府工作報告", False, ("江汉区", "420103")),
-    ("东西湖区发展。金银湖片区。东西湖行动。临空港经开区。", True, ("东西湖区", "420112")),
-])
-def test_find_region(text, count, expected):
-    row = find_region(text, count=count)
-    assert (row["name"], row["code"]) == expected
-
-
-def test_find_region_none():
-    assert find_region("某地工作报告") is None
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -120,3 +103,18 @@ def test_seed_documents_rows(seeds_build, file_name):
 def test_report_without_catalog_entry_builds_from_text():
     report = process_report(os.path.join(SEEDS, "004_560a354189f325d1.txt"), None)
     assert report.document["region"] == "洪山区" and report.document["source_url"] == ""
+
+
+# The level of each seed's region: a functional zone with a local code is a zone; 武汉经济技术开发区(汉南区) is
+# governed together with 汉南区 and carries its GB/T 2260 district code, so its level is that code's, district.
+SEED_LEVELS = {"000_72912416dbe8ff8c.txt": "zone", "001_23c6dced89acb416.txt": "district",
+               "002_19ca00cc8670af50.txt": "district", "003_aa0a9f9876963823.txt": "zone",
+               "004_560a354189f325d1.txt": "district"}
+
+
+def test_seed_document_levels(seeds_build):
+    import csv
+
+    with open(seeds_build / "data" / "documents.csv", encoding="utf-8") as fh:
+        levels = {r["source_file"]: r["level"] for r in csv.DictReader(fh)}
+    assert levels == SEED_LEVELS

@@ -1,0 +1,255 @@
+"""Whose report is it: the place a report belongs to, anywhere in China, with its GB/T 2260 code and level.
+
+    >>> regions.find(text, title="2024年六安市政府工作报告")
+    Region(name='六安市', code='341500', level='city', government='六安市人民政府')
+
+The places are every province, prefecture-level division (地级市, 自治州, 地区, 盟) and county-level division
+(市辖区, 县, 县级市, 自治县, 旗, ...) of vocab/divisions.csv (the official list, see its header and
+scripts/make_divisions.py), plus the functional zones of vocab/regions.csv with their local codes
+(东湖高新区 420100-Z01) and its aliases of listed places. The report of the State Council (国务院) to the National
+People's Congress is the national report: region 全国, code 100000 (the code GB/T 2260 gives the whole country),
+level national.
+
+A report says whose it is, from the surest evidence to the weakest (the first that names a place wins):
+
+1. the title (2024年六安市政府工作报告);
+2. the issuer the page names (洪山区政府办公室);
+3. the venue line (——2024年1月29日在六安市第六届人民代表大会第四次会议上);
+4. the speaker line of the title block (六安市市长 XXX, 代市长);
+5. 我代表XX人民政府 / 受XX人民政府委托;
+6. the place the report names most often, among the places whose name ends as the report speaks of itself
+   (我代表市人民政府, 全市: a name ending with 市), so the district report's city and the many other cities a
+   report mentions do not win.
+
+Names are matched in full official form (甘孜藏族自治州) and in the short forms reports use (甘孜州, 甘孜), on the
+simplified view of the text with whitespace removed (traditional characters and stray spaces do not matter).
+Two places with the same name (鼓楼区 of 南京市, 福州市, 徐州市 and 开封市) are told apart by the one whose city or
+province the text names (the words around the name first, then the whole text). Level: province for provinces,
+autonomous regions, municipalities and SARs; city for prefecture-level divisions; district for 市辖区; county for
+the other county-level divisions (县, 县级市 such as 天门市, 自治县, 旗); zone for functional zones.
+"""
+import csv
+import functools
+import re
+from collections import Counter, namedtuple
+
+from . import paths, phrases
+from .normalize import matching_view, squeeze
+
+DIVISIONS = paths.vocab("divisions.csv")
+ZONES = paths.vocab("regions.csv")
+LEVELS = ("national", "province", "city", "district", "county", "zone")
+NATIONAL = ("全国", "100000", "national", "国务院")
+
+Region = namedtuple("Region", "name code level government")
+Place = namedtuple("Place", "name code level parent_code government")
+
+# the more specific a level, the lower: in a title naming 武汉市 and 洪山区, the district is the report's
+SPECIFIC = {"zone": 0, "district": 1, "county": 1, "city": 2, "province": 3, "national": 4}
+HEAD_CHARS = 3000  # the title block, venue line and opening sentence are in the first characters of a report
+HEAD_LINES = 20
+SPEAKER_CHARS = 40
+
+
+def short_names(name):
+    """The short forms reports use for an official name: 六安市 -> [六安]; 甘孜藏族自治州 -> [甘孜州, 甘孜];
+    内蒙古自治区 -> [内蒙古]. Short forms of one character are not kept."""
+    stripped = name
+    m = phrases.compiled("ethnic_groups", "(?:{})+(?=自治[区州县旗]$)").search(name)
+    if m and m.start() >= 2:
+        stripped = name[:m.start()] + name[m.end():]
+    elif m:  # the name is a people's name alone: 东乡族自治县 -> 东乡县, 东乡
+        stripped = re.sub("族$", "", name[:m.end()]) + name[m.end():]
+    for rule in phrases.rules("division_suffixes"):
+        m = re.search(rule.entry, stripped)
+        if m:
+            stem = stripped[:m.start()]
+            out = []
+            if rule["short_suffix"] != "none" and len(stem) >= 1:
+                out.append(stem + rule["short_suffix"])
+            if len(stem) >= 2:
+                out.append(stem)
+            return [s for s in out if s != name]
+    return []
+
+
+@functools.lru_cache(maxsize=1)
+def places():
+    """{code: Place} of every division and zone, and {surface: [codes]} of the names each is written as."""
+    by_code, surfaces = {}, {}
+
+    def add(surface, code):
+        codes = surfaces.setdefault(matching_view(squeeze(surface)), [])
+        if code not in codes:
+            codes.append(code)
+
+    with open(DIVISIONS, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            by_code[row["code"]] = Place(row["name"], row["code"], row["level"], row["parent_code"],
+                                         row["name"] + "人民政府")
+            add(row["name"], row["code"])
+            for short in filter(None, row["short_names"].split("|")):
+                add(short, row["code"])
+    names = {(p.name, p.code) for p in by_code.values()}
+    with open(ZONES, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            aliases = [a for a in row["aliases"].split("|") if a]
+            if (row["name"], row["code"]) in names:  # a listed place: its aliases (临空港经开区(东西湖区))
+                for alias in aliases:
+                    add(alias, row["code"])
+                continue
+            key = row["code"] if row["code"] not in by_code else f"{row['code']}|{row['name']}"
+            by_code[key] = Place(row["name"], row["code"], row["level"], row["parent_code"], row["government"])
+            for surface in [row["name"]] + aliases:
+                add(surface, key)
+    common = {w for w in phrases.entries("region_common_words")}
+    for word in common:
+        surfaces.pop(word, None)
+    return by_code, surfaces
+
+
+@functools.lru_cache(maxsize=1)
+def _index():
+    """{first two characters: sorted lengths of the surfaces starting with them}, for scanning."""
+    _, surfaces = places()
+    starts = {}
+    for surface in surfaces:
+        starts.setdefault(surface[:2], set()).add(len(surface))
+    return {k: sorted(v, reverse=True) for k, v in starts.items()}
+
+
+def mentions(view):
+    """[(surface, [keys])] of the places named in a simplified, squeezed text, leftmost-longest."""
+    _, surfaces = places()
+    starts = _index()
+    out, i, n = [], 0, len(view)
+    while i < n - 1:
+        lengths = starts.get(view[i:i + 2])
+        if lengths:
+            for length in lengths:
+                surface = view[i:i + length]
+                if surface in surfaces:
+                    out.append((surface, surfaces[surface]))
+                    i += length
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return out
+
+
+def _ancestors(key):
+    by_code, _ = places()
+    out, code = [], by_code[key].parent_code
+    while code and code in by_code and len(out) < 3:
+        out.append(code)
+        code = by_code[code].parent_code
+    return out
+
+
+def _choose(keys, near, counts):
+    """Of places sharing a name, the one whose city or province is named nearby, else in the text."""
+    if len(keys) == 1:
+        return keys[0]
+    by_code, _ = places()
+
+    def support(key):
+        ancestors = _ancestors(key)
+        return (sum(near[a] for a in ancestors), sum(counts[a] for a in ancestors), -SPECIFIC[by_code[key].level])
+    return max(keys, key=support)
+
+
+def _pick(span_view, counts):
+    """The place a short passage (a title, a venue line) names: the most specific one, full names first."""
+    found = mentions(span_view)
+    if not found:
+        return None
+    by_code, _ = places()
+    near = Counter(k for _, keys in found for k in keys)
+    full = [(s, keys) for s, keys in found if any(not _is_short(s, k) for k in keys)]
+    chosen = [_choose(keys, near, counts) for _, keys in (full or found)]
+    return min(chosen, key=lambda k: SPECIFIC[by_code[k].level])
+
+
+@functools.lru_cache(maxsize=None)
+def _is_short(surface, key):
+    """Whether a surface is a short name (六安) of the place, not its full name (六安市) or a listed alias."""
+    return surface in short_names(places()[0][key].name)
+
+
+def _region(key):
+    p = places()[0][key]
+    return Region(p.name, p.code, p.level, p.government)
+
+
+def _cues(step):
+    return [(re.compile(r.entry), int(r["weight"])) for r in phrases.rules("region_cues") if r["step"] == step]
+
+
+def _from_cue(step, texts, counts):
+    for text in texts:
+        for pattern, _ in _cues(step):
+            for m in pattern.finditer(text):
+                groups = m.groupdict()
+                if groups.get("national"):
+                    return Region(*NATIONAL)
+                if groups.get("place"):
+                    key = _pick(groups["place"], counts)
+                    if key:
+                        return _region(key)
+    return None
+
+
+def _own_suffix(head, view):
+    """The last character of the report's own place name, from how it speaks of itself: 市, 区, 县, ..."""
+    for pattern, _ in _cues("self_delegate"):
+        m = pattern.search(head)
+        if m:
+            return m.group("suffix")
+    seen = Counter()
+    for pattern, weight in _cues("self"):
+        for m in pattern.finditer(view):
+            seen[m.group("suffix")] += weight
+    return seen.most_common(1)[0][0] if seen else ""
+
+
+def _most_named(found, suffix, counts):
+    """The place named most often. A county-level place's short name (平和, 资源, 新建: often a common word) counts
+    only when the text names that place in full somewhere; a city's or province's counts anyway, as a city report
+    may never write its own name in full (丽水 throughout, never 丽水市), and so does that of a county-level place
+    directly under a province, named like a city (天门, 仙桃, 济源)."""
+    by_code, _ = places()
+    in_full = {k for surface, keys in found for k in keys
+               if not _is_short(surface, k) or by_code[k].level not in ("district", "county")
+               or by_code.get(by_code[k].parent_code, by_code[k]).level == "province"}
+    scores = Counter()
+    for surface, keys in found:
+        for key in keys:
+            if (not suffix or by_code[key].name.endswith(suffix)) and key in in_full:
+                scores[key] += 1
+    if not scores:
+        return None
+    best = max(scores.values())
+    tied = [k for k in scores if scores[k] == best]
+    return _choose(tied, Counter(), counts)
+
+
+def find(text, title="", issuer=""):
+    """The Region a report belongs to (name in full official form, code, level, government), or None."""
+    view = matching_view(squeeze(text))
+    found = mentions(view)
+    counts = Counter(k for _, keys in found for k in keys)
+    head = view[:HEAD_CHARS]
+    lines = [matching_view(squeeze(line)) for line in text[:HEAD_CHARS].split("\n") if line.strip()][:HEAD_LINES]
+    lines = [line for line in lines if len(line) <= SPEAKER_CHARS]  # a speaker line is short: 六安市市长 name
+    for passage in (title, issuer):
+        key = _pick(matching_view(squeeze(passage)), counts) if passage else None
+        if key:
+            return _region(key)
+    region = (_from_cue("venue", [head], counts) or _from_cue("speaker", lines, counts)
+              or _from_cue("delegate", [head], counts))
+    if region:
+        return region
+    key = _most_named(found, _own_suffix(head, view), counts)
+    return _region(key) if key else None
