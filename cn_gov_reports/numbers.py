@@ -89,12 +89,18 @@ class Quantity:
 
 
 def parse_number(written):
-    """The value of a number as written: 1,263.4 -> 1263.4; 七百八十八 -> 788; '' (近万) -> 1."""
+    """The value of a number as written: 1,263.4 -> 1263.4; 七百八十八 -> 788; '' (近万) -> 1.
+
+    ValueError for anything that is not one number (cn2an raises KeyError and others on some runs of
+    numeral characters, e.g. 零十零 in a traditional-character report)."""
     if not written:
         return 1.0
     if re.fullmatch(DIGITS, written):
         return float(written.replace(",", ""))
-    return float(cn2an.cn2an(written, "smart"))
+    try:
+        return float(cn2an.cn2an(written, "smart"))
+    except Exception as e:  # cn2an's own errors are not all ValueError
+        raise ValueError(f"not a number: {written!r} ({type(e).__name__})") from None
 
 
 def _scale(value, factor):
@@ -107,16 +113,16 @@ def _clean(number):
 
 
 def _quantity(m, offset=0):
-    try:
-        value = parse_number(m.group("num"))
-    except ValueError:
-        return None
     mag = m.group("mag") or ""
     unit = m.group("unit")
     written = m.group("num")
-    if not mag and written and written[-1] in "万亿" and not re.fullmatch(DIGITS, written):  # 七百八十八亿元
-        mag = written[-1]
-        value = parse_number(written[:-1]) if len(written) > 1 else 1.0
+    try:
+        value = parse_number(written)
+        if not mag and written and written[-1] in "万亿" and not re.fullmatch(DIGITS, written):  # 七百八十八亿元
+            mag = written[-1]
+            value = parse_number(written[:-1]) if len(written) > 1 else 1.0
+    except ValueError:
+        return None
     base_unit, kind = UNITS[unit]
     more = "more1" in m.re.groupindex and m.group("more1") or m.group("more2")
     base = _scale(value, MAGNITUDES.get(mag, 1))
