@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 from . import catalog, fields, paths, timing
-from .cache import ROW_TABLES, Entry, ReportCache, report_key, text_hash, write_entry
+from .cache import ROW_TABLES, ReportCache, report_key, write_entry
 from .database import load_entries, update_database
 from .package import (DATA_DIR, DATABASE_NAME, Span, csv_rows, key_fields, repeated_keys, validate,
                       write_package_parts)
@@ -52,10 +52,12 @@ class BuildError(Exception):
 
 
 def indicator_names():
+    """The indicator_names rows (vocab/indicators.csv), in the published order."""
     if not os.path.exists(VOCAB_INDICATORS):
         return []
     with open(VOCAB_INDICATORS, encoding="utf-8", newline="") as fh:
-        return [{c: row.get(c, "") for c in fields.INDICATOR_NAMES.columns} for row in csv.DictReader(fh)]
+        rows = [{c: row.get(c, "") for c in fields.INDICATOR_NAMES.columns} for row in csv.DictReader(fh)]
+    return sorted(rows, key=lambda row: row["id"])
 
 
 def default_jobs():
@@ -66,44 +68,21 @@ def default_jobs():
         return os.cpu_count() or 1
 
 
-def process_all(seeds_dir, progress=None, jobs=None, stats=None):
-    """Reports for every file in seeds_dir, in file-name order; BuildError lists every bad file.
-
-    Reports are processed by `jobs` worker processes (default: one per CPU); the result does not depend
-    on `jobs`. `stats`, if given, receives the counts and stage timings."""
-    found = _process(seeds_dir, None, progress, jobs, None, stats)
-    _check(found)
-    return found
-
-
 def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, stats=None):
     """cache.Entry for every file in seeds_dir, in file-name order; BuildError lists every bad file.
 
     A report found in `cache` (a ReportCache) is not processed again; the others are processed by `jobs`
-    worker processes, which write their entries into the directory `staging`. `stats`, if given, receives
-    the counts and the stage timings of the workers."""
-    found = _process(seeds_dir, staging, progress, jobs, cache, stats)
-    _check(found)
-    return found
-
-
-def _check(found):
-    problems = check_duplicates(found)
-    if problems:
-        raise BuildError(problems)
-
-
-def _process(seeds_dir, staging, progress, jobs, cache, stats):
-    """Entries (written into `staging`; from `cache` when there) or, without `staging`, Reports."""
+    worker processes (default: one per CPU; the result does not depend on `jobs`), which write their entries
+    into the directory `staging`. `stats`, if given, receives the counts and the stage timings of the workers."""
     entries, paths = _inputs(seeds_dir)
     tasks = [(path, entries.get(os.path.basename(path))) for path in paths]
-    keys = [report_key(path, entry) for path, entry in tasks] if staging else [None] * len(tasks)
+    keys = [report_key(path, entry) for path, entry in tasks]
     results = [cache.get(key) if cache else None for key in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     for _ in range(len(tasks) - len(todo)):
         _tick(progress)
     timings = {}
-    work = [(*tasks[i], staging and os.path.join(staging, f"{keys[i]}.entry"), keys[i]) for i in todo]
+    work = [(*tasks[i], os.path.join(staging, f"{keys[i]}.entry"), keys[i]) for i in todo]
     for i, (entry, error, seconds) in zip(todo, _process_many(work, jobs)):
         timing.add(timings, seconds)
         results[i] = entry if entry is not None else error
@@ -111,8 +90,9 @@ def _process(seeds_dir, staging, progress, jobs, cache, stats):
     if stats is not None:
         stats.update(reports=len(tasks), processed=len(todo), cached=len(tasks) - len(todo), timings=timings)
     problems = [r for r in results if isinstance(r, str)]
+    problems += check_duplicates([r for r in results if not isinstance(r, str)])
     if problems:
-        raise BuildError(problems + check_duplicates([r for r in results if not isinstance(r, str)]))
+        raise BuildError(problems)
     return results
 
 
@@ -140,8 +120,6 @@ def _process_one(task):
             report = process_report(path, catalog_entry)
         except ReportError as e:
             return None, str(e), seconds
-        if entry_path is None:
-            return report, None, seconds
         with timing.stage("cache"):
             return write_entry(entry_path, key, report), None, seconds
 
@@ -165,11 +143,11 @@ def check_duplicates(found):
     """Problems for two files with the same report text (the same bytes, or the same normalized text,
     whitespace aside, in two encodings, line-end styles or layouts), or two files that would get the same id.
 
-    `found` are Reports or cache Entries."""
+    `found` are cache Entries."""
     problems = []
     by_text, by_id = defaultdict(list), defaultdict(list)
     for r in found:
-        by_text[r.text_hash if isinstance(r, Entry) else text_hash(r.text)].append(r.document)
+        by_text[r.text_hash].append(r.document)
         by_id[r.document["id"]].append(r.document["source_file"])
     for docs in by_text.values():
         if len(docs) > 1:
@@ -181,18 +159,6 @@ def check_duplicates(found):
         if len(files) > 1:
             problems.append(f"{', '.join(files)}: file names give the same document id {doc_id!r}; rename one")
     return problems
-
-
-def assemble(reports):
-    """{table name: rows} in the published order."""
-    reports = sorted(reports, key=lambda r: r.document["id"])
-    return {
-        "documents": [r.document for r in reports],
-        "sections": [s for r in reports for s in r.sections],
-        "indicators": [i for r in reports for i in r.indicators],
-        "projects": [p for r in reports for p in r.projects],
-        "indicator_names": sorted(indicator_names(), key=lambda row: row["id"]),
-    }
 
 
 def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir=CACHE_DIR):
@@ -250,7 +216,7 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
     lets the CSV files be spliced from the previous ones and the database be updated rather than loaded.
     `layout` receives where each report's rows are in the CSV files (for the next build's read_state)."""
     ordered = sorted(entries, key=lambda e: e.document["id"])
-    names = indicator_names_rows()
+    names = indicator_names()
     previous = previous or {}
     with _step(bar, "package"):
         copied = sum(_previous_lines(e, previous.get("csv")) is not None for e in ordered)
@@ -300,15 +266,6 @@ def make_database(db_path, ordered, descriptor, names, previous, out_dir, copyin
     return f"updated: {len(removed)} documents out, {len(added)} in"
 
 
-def merged_tokens(reports):
-    """{table name: {row id: words}} of every report's search.segment_rows."""
-    merged = {}
-    for report in reports:
-        for table, rows in report.tokens.items():
-            merged.setdefault(table, {}).update(rows)
-    return merged
-
-
 def _csv_parts(ordered, names, previous=None):
     """Each report's CSV lines ({table name: bytes}) in the published order, then indicator_names whole.
 
@@ -325,10 +282,6 @@ def _previous_lines(entry, previous):
     """{table name: Span} of the entry's report in the previous CSV files, if they hold this very entry."""
     key, spans = (previous or {}).get(entry.document["id"], (None, None))
     return spans if key == entry.key else None
-
-
-def indicator_names_rows():
-    return sorted(indicator_names(), key=lambda row: row["id"])
 
 
 def _validate_task(package_dir, entries, fresh, names):
