@@ -93,10 +93,10 @@ def table_of(resource):
     schema = resource["schema"]
     columns = tuple(fields.Field(f["name"], f["type"], f.get("description", ""), "",
                                  required=f.get("constraints", {}).get("required", False)) for f in schema["fields"])
-    foreign_keys = tuple((fk["fields"][0], fk["reference"]["resource"] or resource["name"], fk["reference"]["fields"][0])
-                         for fk in schema.get("foreignKeys", []))
-    return fields.Table(resource["name"], resource.get("title", ""), resource.get("description", ""), "", columns,
-                        primary_key=schema["primaryKey"][0], foreign_keys=foreign_keys,
+    foreign_keys = tuple((fk["fields"][0], fk["reference"]["resource"] or resource["name"],
+                          fk["reference"]["fields"][0]) for fk in schema.get("foreignKeys", []))
+    return fields.Table(resource["name"], resource.get("title", ""), "", resource.get("description", ""), "",
+                        columns, primary_key=schema["primaryKey"][0], foreign_keys=foreign_keys,
                         indexes=tuple(col for col, _, _ in foreign_keys))
 
 
