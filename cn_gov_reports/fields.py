@@ -260,4 +260,5 @@ INDICATOR_NAMES = Table(
 )
 
 TABLES = (DOCUMENTS, SECTIONS, INDICATORS, PROJECTS, INDICATOR_NAMES)
+MENTIONS = tuple(t for t in TABLES if "sentence" in t.columns)  # rows that point at words in a sentence
 BY_NAME = {t.name: t for t in TABLES}

@@ -171,7 +171,7 @@ async def mention_context(db, table, row_id):
     row = found[0]
     before, mention, after = highlight(row["sentence"], row["sentence_start"], row["char_start"], row["char_end"])
     context = {"ui_row": row, "ui_before": before, "ui_mention": mention, "ui_after": after}
-    if table == "indicators" and row.get("indicator"):
+    if table == fields.INDICATORS.name and row.get("indicator"):
         names = await rows(db, "select label_zh, label_en from indicator_names where id = :id",
                            {"id": row["indicator"]})
         context["ui_indicator_name"] = names[0] if names else {}

@@ -53,7 +53,7 @@ def load_release_database(package_dir, db_path):
 def build_release(repo, version, tag, cache_dir):
     """The path of reports_X_Y_Z.db for one release, built once per tag commit and then reused."""
     commit = git(repo, "rev-parse", f"{tag}^{{commit}}")
-    name = versioning.database_name(version, DATABASE_NAME)
+    name = versioning.database_name(version)
     db_path = os.path.join(cache_dir, f"{name}.db")
     stamp = os.path.join(cache_dir, version, "commit")
     if os.path.exists(db_path) and os.path.exists(stamp) and open(stamp).read() == commit:
@@ -82,6 +82,6 @@ def combined_metadata(current_metadata_path, cache_dir, versions):
         if os.path.exists(own):
             with open(own, encoding="utf-8") as fh:
                 block = yaml.safe_load(fh).get("databases", {}).get(DATABASE_NAME, current)
-        meta["databases"][versioning.database_name(version, DATABASE_NAME)] = {
+        meta["databases"][versioning.database_name(version)] = {
             **block, "title": f"{block.get('title', '')} (version {version}, read-only release)"}
     return meta
