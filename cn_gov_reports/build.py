@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 from . import catalog, fields, paths, timing
-from .cache import ROW_TABLES, Entry, ReportCache, report_key, text_hash, write_entry
+from .cache import ROW_TABLES, ReportCache, report_key, write_entry
 from .database import load_entries, update_database
 from .package import (DATA_DIR, DATABASE_NAME, Span, csv_rows, key_fields, repeated_keys, validate,
                       write_package_parts)
@@ -53,10 +53,12 @@ class BuildError(Exception):
 
 
 def indicator_names():
+    """The indicator_names rows (vocab/indicators.csv), in the published order."""
     if not os.path.exists(VOCAB_INDICATORS):
         return []
     with open(VOCAB_INDICATORS, encoding="utf-8", newline="") as fh:
-        return [{c: row.get(c, "") for c in fields.INDICATOR_NAMES.columns} for row in csv.DictReader(fh)]
+        rows = [{c: row.get(c, "") for c in fields.INDICATOR_NAMES.columns} for row in csv.DictReader(fh)]
+    return sorted(rows, key=lambda row: row["id"])
 
 
 def default_jobs():
@@ -67,54 +69,24 @@ def default_jobs():
         return os.cpu_count() or 1
 
 
-def process_all(seeds_dir, progress=None, jobs=None, stats=None):
-    """Reports for every file in seeds_dir, in file-name order; BuildError lists every bad file.
-
-    Reports are processed by `jobs` worker processes (default: one per CPU); the result does not depend
-    on `jobs`. `stats`, if given, receives the counts and stage timings."""
-    found = _process(seeds_dir, None, progress, jobs, None, stats)
-    _check(found)
-    return found
-
-
 def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, stats=None, refused=None):
     """cache.Entry for every file in seeds_dir, in file-name order; BuildError lists every bad file.
 
     A report found in `cache` (a ReportCache) is not processed again; the others are processed by `jobs`
-    worker processes, which write their entries into the directory `staging`. `stats`, if given, receives
-    the counts and the stage timings of the workers. `refused`, a list, turns on keep-going: a bad report
-    is appended to it as (file name, reason) and left out instead of failing the build (of the same report
-    twice, the first file is kept); BuildError only when no report is left."""
-    found = _process(seeds_dir, staging, progress, jobs, cache, stats, refused)
-    if refused is None:
-        _check(found)
-        return found
-    later = dict(_later_copies(found))
-    refused.extend((r.document["source_file"], reason) for r in found if (reason := later.get(id(r))))
-    found = [r for r in found if id(r) not in later]
-    if not found:
-        raise BuildError([f"{seeds_dir}: every report was refused"] + [f"{f}: {why}" for f, why in refused])
-    return found
-
-
-def _check(found):
-    problems = check_duplicates(found)
-    if problems:
-        raise BuildError(problems)
-
-
-def _process(seeds_dir, staging, progress, jobs, cache, stats, refused=None):
-    """Entries (written into `staging`; from `cache` when there) or, without `staging`, Reports. With
-    `refused` (a list), the bad ones are appended to it as (file name, reason) and left out."""
+    worker processes (default: one per CPU; the result does not depend on `jobs`), which write their entries
+    into the directory `staging`. `stats`, if given, receives the counts and the stage timings of the workers.
+    `refused`, a list, turns on keep-going: a bad report is appended to it as (file name, reason) and left
+    out instead of failing the build (of the same report twice, the first file is kept); BuildError only
+    when no report is left."""
     entries, paths = _inputs(seeds_dir)
     tasks = [(path, entries.get(os.path.basename(path))) for path in paths]
-    keys = [report_key(path, entry) for path, entry in tasks] if staging else [None] * len(tasks)
+    keys = [report_key(path, entry) for path, entry in tasks]
     results = [cache.get(key) if cache else None for key in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     for _ in range(len(tasks) - len(todo)):
         _tick(progress)
     timings = {}
-    work = [(*tasks[i], staging and os.path.join(staging, f"{keys[i]}.entry"), keys[i]) for i in todo]
+    work = [(*tasks[i], os.path.join(staging, f"{keys[i]}.entry"), keys[i]) for i in todo]
     for i, (entry, error, seconds) in zip(todo, _process_many(work, jobs)):
         timing.add(timings, seconds)
         results[i] = entry if entry is not None else error
@@ -122,12 +94,19 @@ def _process(seeds_dir, staging, progress, jobs, cache, stats, refused=None):
     if stats is not None:
         stats.update(reports=len(tasks), processed=len(todo), cached=len(tasks) - len(todo), timings=timings)
     problems = [r for r in results if isinstance(r, str)]
-    if problems and refused is not None:
-        refused.extend(tuple(p.split(": ", 1)) for p in problems)
-        return [r for r in results if not isinstance(r, str)]
-    if problems:
-        raise BuildError(problems + check_duplicates([r for r in results if not isinstance(r, str)]))
-    return results
+    found = [r for r in results if not isinstance(r, str)]
+    if refused is None:
+        problems += check_duplicates(found)
+        if problems:
+            raise BuildError(problems)
+        return found
+    refused.extend(tuple(p.split(": ", 1)) for p in problems)
+    later = dict(_later_copies(found))
+    refused.extend((r.document["source_file"], reason) for r in found if (reason := later.get(id(r))))
+    found = [r for r in found if id(r) not in later]
+    if not found:
+        raise BuildError([f"{seeds_dir}: every report was refused"] + [f"{f}: {why}" for f, why in refused])
+    return found
 
 
 def _inputs(seeds_dir):
@@ -156,8 +135,6 @@ def _process_one(task):
             return None, str(e), seconds
         except Exception as e:  # never a traceback: the report is refused with what failed
             return None, f"{os.path.basename(path)}: failed: {type(e).__name__}: {e}", seconds
-        if entry_path is None:
-            return report, None, seconds
         with timing.stage("cache"):
             return write_entry(entry_path, key, report), None, seconds
 
@@ -181,7 +158,7 @@ def check_duplicates(found):
     """Problems for two files with the same report text (the same bytes, or the same normalized text,
     whitespace aside, in two encodings, line-end styles or layouts), or two files that would get the same id.
 
-    `found` are Reports or cache Entries."""
+    `found` are cache Entries."""
     problems = []
     for kind, group in _same_groups(found):
         files = ", ".join(r.document["source_file"] for r in group)
@@ -195,35 +172,23 @@ def check_duplicates(found):
 
 
 def _same_groups(found):
-    """("text" or "id", [reports]) for every group of two or more reports with the same text or the same id,
+    """("text" or "id", [entries]) for every group of two or more entries with the same text or the same id,
     in file-name order within a group."""
     by_text, by_id = defaultdict(list), defaultdict(list)
     for r in found:
-        by_text[r.text_hash if isinstance(r, Entry) else text_hash(r.text)].append(r)
+        by_text[r.text_hash].append(r)
         by_id[r.document["id"]].append(r)
     return ([("text", g) for g in by_text.values() if len(g) > 1]
             + [("id", g) for g in by_id.values() if len(g) > 1])
 
 
 def _later_copies(found):
-    """(id(report), reason) for every report that repeats the text or the id of an earlier file."""
+    """(id(entry), reason) for every entry that repeats the text or the id of an earlier file."""
     for kind, group in _same_groups(found):
         first = group[0].document["source_file"]
         what = "the same report as" if kind == "text" else "the same document id as"
         for r in group[1:]:
             yield id(r), f"{what} {first}; the first is kept"
-
-
-def assemble(reports):
-    """{table name: rows} in the published order."""
-    reports = sorted(reports, key=lambda r: r.document["id"])
-    return {
-        "documents": [r.document for r in reports],
-        "sections": [s for r in reports for s in r.sections],
-        "indicators": [i for r in reports for i in r.indicators],
-        "projects": [p for r in reports for p in r.projects],
-        "indicator_names": sorted(indicator_names(), key=lambda row: row["id"]),
-    }
 
 
 def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir=CACHE_DIR, keep_going=False):
@@ -299,7 +264,7 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
     lets the CSV files be spliced from the previous ones and the database be updated rather than loaded.
     `layout` receives where each report's rows are in the CSV files (for the next build's read_state)."""
     ordered = sorted(entries, key=lambda e: e.document["id"])
-    names = indicator_names_rows()
+    names = indicator_names()
     previous = previous or {}
     with _step(bar, "package"):
         copied = sum(_previous_lines(e, previous.get("csv")) is not None for e in ordered)
@@ -349,15 +314,6 @@ def make_database(db_path, ordered, descriptor, names, previous, out_dir, copyin
     return f"updated: {len(removed)} documents out, {len(added)} in"
 
 
-def merged_tokens(reports):
-    """{table name: {row id: words}} of every report's search.segment_rows."""
-    merged = {}
-    for report in reports:
-        for table, rows in report.tokens.items():
-            merged.setdefault(table, {}).update(rows)
-    return merged
-
-
 def _csv_parts(ordered, names, previous=None):
     """Each report's CSV lines ({table name: bytes}) in the published order, then indicator_names whole.
 
@@ -374,10 +330,6 @@ def _previous_lines(entry, previous):
     """{table name: Span} of the entry's report in the previous CSV files, if they hold this very entry."""
     key, spans = (previous or {}).get(entry.document["id"], (None, None))
     return spans if key == entry.key else None
-
-
-def indicator_names_rows():
-    return sorted(indicator_names(), key=lambda row: row["id"])
 
 
 def _validate_task(package_dir, entries, fresh, names):

@@ -2,12 +2,12 @@
 
 Column types, primary keys and foreign keys come from the Table Schema in fields.py (no type
 guessing); indexes go on the columns people facet, filter and join on. Every value goes in as the
-published CSV cell reads (cast), whether it comes from a CSV file or from a report's cached CSV lines,
-so a database updated report by report (update_database) holds the rows a full load would.
+published CSV cell reads (cast), whether it comes from a report's cached CSV lines or from a CSV file (an
+old release, load_package), so a database updated report by report (update_database) holds the rows a full
+load would.
 """
 import csv
 import io
-import json
 import os
 
 import sqlite3
@@ -15,9 +15,9 @@ import sqlite3
 import sqlite_utils
 
 from . import fields, package_info, search, timing
-from .package import csv_rows
+from .package import csv_rows, table_of
 
-SQLITE_TYPES = {"string": str, "integer": int, "number": float}
+SQLITE_TYPES = {"string": str, "integer": int, "number": float, "boolean": int}
 
 
 def cast(f, text):
@@ -54,7 +54,7 @@ def insert_sql(table):
 
 def create_table(db, table):
     db[table.name].create(
-        {f.name: SQLITE_TYPES[f.type] for f in table.fields},
+        {f.name: SQLITE_TYPES.get(f.type, str) for f in table.fields},
         pk=table.primary_key,
         not_null={f.name for f in table.fields if f.required},
         foreign_keys=[(col, ref, ref_col) for col, ref, ref_col in table.foreign_keys],
@@ -66,61 +66,12 @@ def create_indexes(db, table):
         db[table.name].create_index([column], if_not_exists=True)
 
 
-def load_database(db_path, data_dir, descriptor=None, tokens=None, index=True):
-    """Build the database at db_path from the CSV files in data_dir (replacing any file there).
-
-    `descriptor` (default: the datapackage.json beside data_dir) fills table package_info. The file is
-    new and only published once complete, so it is written without a journal; rows go in first and
-    indexes after (faster, and the file comes out compact without a VACUUM), and every foreign key is
-    checked once at the end. With `index`, the full-text indexes are built too (see index_search)."""
-    if descriptor is None:
-        with open(os.path.join(os.path.dirname(os.path.abspath(data_dir)), "datapackage.json"),
-                  encoding="utf-8") as fh:
-            descriptor = json.load(fh)
-    if os.path.exists(db_path):
-        os.remove(db_path)
-    db = sqlite_utils.Database(db_path)
-    db.conn.execute("PRAGMA journal_mode = OFF")
-    db.conn.execute("PRAGMA synchronous = OFF")
-    with db.conn:
-        for table in _load_order():
-            create_table(db, table)
-        for table in _load_order():
-            rows = read_csv(table, os.path.join(data_dir, f"{table.name}.csv"))
-            db[table.name].insert_all(rows, batch_size=2000)
-        package_info.write(db.conn, descriptor)
-        for table in _load_order():
-            create_indexes(db, table)
-    problems = db.conn.execute("PRAGMA foreign_key_check").fetchall()
-    if problems:
-        raise ValueError(f"{db_path}: {len(problems)} rows break a foreign key, e.g. {problems[0]}")
-    db.conn.commit()
-    db.close()
-    if index:
-        index_search(db_path, tokens)
-    return db_path
-
-
-def index_search(db_path, tokens=None):
-    """Add the <table>_fts full-text indexes (search.py) to a loaded database, then ANALYZE it.
-
-    `tokens` are the rows' jieba words made while processing the reports (search.segment_rows)."""
-    conn = sqlite3.connect(db_path)
-    try:
-        search.index_database(conn, tokens)
-        conn.execute("ANALYZE")
-        conn.commit()
-    finally:
-        conn.close()
-
-
-# Building from, and updating with, processed reports (cache.Entry: CSV lines and words per report)
-
-
 def load_entries(db_path, entries, descriptor, indicator_names):
     """A new database at db_path holding the reports of `entries` (cache.Entry, in published order), the
-    indicator_names rows and package_info: what load_database gives for the same package, with the full-text
-    indexes made from each report's cached words. Returns the seconds spent on rows and on the index."""
+    indicator_names rows and package_info, with the full-text indexes made from each report's cached words.
+    New and only published once complete, the file is written without a journal; rows go in first and
+    indexes after (faster, and the file comes out compact without a VACUUM), and every foreign key is checked
+    once at the end."""
     if os.path.exists(db_path):
         os.remove(db_path)
     db = sqlite_utils.Database(db_path)
@@ -213,7 +164,34 @@ def _delete_document(conn, doc_id):
             conn.execute(f"DELETE FROM [{table.name}] WHERE [document_id] = ?", (doc_id,))
 
 
-def _load_order():
+def load_package(db_path, package_dir, descriptor):
+    """A new database at db_path holding the package in package_dir whose datapackage.json is `descriptor`,
+    typed and keyed by the package's own Table Schemas (an old release's, which today's fields.py may have
+    moved on from), with package_info; no full-text indexes."""
+    if os.path.exists(db_path):
+        os.remove(db_path)
+    paths = {r["name"]: os.path.join(package_dir, r["path"]) for r in descriptor["resources"]}
+    tables = [table_of(r) for r in descriptor["resources"]]
+    db = sqlite_utils.Database(db_path)
+    with db.conn:
+        for table in _load_order(tables):
+            create_table(db, table)
+            db[table.name].insert_all(read_csv(table, paths[table.name]), batch_size=2000)
+            create_indexes(db, table)
+        package_info.write(db.conn, descriptor)
+    db.conn.execute("ANALYZE")
+    db.close()
+    return db_path
+
+
+def _load_order(tables=fields.TABLES):
     """Tables in an order that loads referenced rows first."""
-    first = [fields.INDICATOR_NAMES, fields.DOCUMENTS, fields.SECTIONS]
-    return first + [t for t in fields.TABLES if t not in first]
+    pending, order = list(tables), []
+    while pending:
+        loaded = {t.name for t in order}
+        ready = [t for t in pending if all(ref in loaded or ref == t.name for _, ref, _ in t.foreign_keys)]
+        if not ready:
+            raise ValueError(f"foreign keys form a cycle among {sorted(t.name for t in pending)}")
+        order += ready
+        pending = [t for t in pending if t not in ready]
+    return order

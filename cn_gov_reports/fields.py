@@ -1,10 +1,15 @@
 """Every table and column of the package, defined once.
 
 The CSV column order, the Frictionless Table Schema, the SQLite column types and keys, and the
-Datasette column descriptions in metadata.yml are all generated from the definitions below.
+Datasette column descriptions in metadata.yml are all generated from the definitions below. The coded
+values of a column (doc_type, measure, status, comparator, stage), with their Chinese and English labels and
+descriptions, are in vocab/codes.csv: the column's enum and the values its description lists come from there.
 SPEC.md (the data contract) is the source of the meanings; columns marked ``extension`` are ours.
 """
+import csv
 from dataclasses import dataclass, field as dc_field
+
+from . import paths
 
 
 @dataclass(frozen=True)
@@ -25,9 +30,50 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Code:
+    """One coded value of a column (a row of vocab/codes.csv)."""
+    value: str
+    label_zh: str
+    label_en: str
+    description: str  # what the column's description says of the value (may be empty)
+
+
+def read_codes(path=paths.vocab("codes.csv")):
+    """{(table, column): (Code, ...)} in the file's order."""
+    codes = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            codes.setdefault((row["table"], row["column"]), []).append(
+                Code(row["value"], row["label_zh"], row["label_en"], row["description"]))
+    return {key: tuple(found) for key, found in codes.items()}
+
+
+CODES = read_codes()
+
+
+def listing(items, last=" or ", sep=", "):
+    """'a, b or c'."""
+    items = list(items)
+    return sep.join(items[:-1]) + last + items[-1] if len(items) > 1 else "".join(items)
+
+
+def coded(table, name, en, zh, item="{value} ({description})", plain="{value}", last=" or ", required=True,
+          extension=False):
+    """The required string column `name` of `table` whose values are its codes in vocab/codes.csv. In `en`,
+    {values} lists the codes (each as `item`, or `plain` when it has no description); in `zh`, {labels} lists
+    their Chinese labels."""
+    codes = CODES[(table, name)]
+    values = listing([(item if c.description else plain).format(**vars(c)) for c in codes], last)
+    labels = listing([c.label_zh for c in codes], "或", "、")
+    return Field(name, "string", en.format(values=values), zh.format(labels=labels), required=required,
+                 enum=tuple(c.value for c in codes), extension=extension)
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     title: str
+    title_zh: str  # shown first in the table's title on the site ("指标 / Indicators")
     en: str
     zh: str
     fields: tuple
@@ -53,14 +99,7 @@ class Table:
 
 
 ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-DOC_TYPES = ("government_work_report", "development_plan_report", "five_year_plan",
-             "implementation_plan", "other")
-MEASURES = ("level", "growth", "decline", "share", "count", "rank", "other")
-STATUSES = ("actual", "estimate", "target")
-COMPARATORS = ("=", ">", ">=", "<", "<=", "~")
-STAGES = ("planned", "signed", "started", "under_construction", "completed", "operating", "other")
-PROJECT_STATUSES = ("actual", "target")
-LEVELS = ("national", "province", "city", "district", "county", "zone")
+DOC_TYPES = tuple(c.value for c in CODES[("documents", "doc_type")])
 
 
 def _sentence_fields(thing):
@@ -80,14 +119,12 @@ def _sentence_fields(thing):
 
 
 DOCUMENTS = Table(
-    "documents", "Documents", "One row per source report", "每份报告一行",
+    "documents", "Documents", "文档", "One row per source report", "每份报告一行",
     fields=(
         Field("id", "string", "Stable slug of the document, from its file name", "文档标识(由文件名生成,稳定不变)",
               required=True, unique=True, pattern=ID),
         Field("title", "string", "Title as the document states it", "文档标题(原文)"),
-        Field("doc_type", "string", "Kind of document: government_work_report, development_plan_report "
-              "(国民经济和社会发展计划执行情况与计划草案的报告), five_year_plan, implementation_plan or other",
-              "文档类型:政府工作报告、计划执行情况报告、五年规划、实施方案或其他", required=True, enum=DOC_TYPES),
+        coded("documents", "doc_type", "Kind of document: {values}", "文档类型:{labels}"),
         Field("region", "string", "The place whose document it is, by its full official name (六安市, 甘孜藏族自治州; "
               "全国 for the national reports; a functional zone by its name in cn_gov_reports/vocab/regions.csv)",
               "报告所属地区(官方全称;国家级报告为全国;功能区按 regions.csv 的名称)"),
@@ -95,12 +132,8 @@ DOCUMENTS = Table(
               "for the national reports), or a documented local code under its city for functional zones (see "
               "cn_gov_reports/vocab/regions.csv)",
               "行政区划代码(GB/T 2260);功能区使用所在城市下的本地代码"),
-        Field("level", "string", "Level of the region: national (the State Council's reports, region 全国, code 100000), "
-              "province (provinces, autonomous regions, municipalities), city (prefecture-level: 地级市, 自治州, 地区, 盟), "
-              "district (市辖区), county (县, 县级市, 自治县, 旗 and other county-level divisions) or zone (functional "
-              "zones with a local code)",
-              "地区层级:全国(国务院报告)、省级、地级(地级市、自治州、地区、盟)、市辖区、县级(县、县级市、自治县、旗等)或功能区",
-              enum=LEVELS, extension=True),
+        coded("documents", "level", "Level of the region: {values}", "地区层级:{labels}", required=False,
+              extension=True),
         Field("issuer", "string", "Body the page or document names as publisher or issuer; else the "
               "government whose report it is", "发布机构或发文机关;未注明时为报告所属政府"),
         Field("published", "string", "Date the document was issued or published as it states (ISO date, "
@@ -133,7 +166,7 @@ DOCUMENTS = Table(
 )
 
 SECTIONS = Table(
-    "sections", "Sections", "One row per heading, in document order, plus one root row per document "
+    "sections", "Sections", "章节", "One row per heading, in document order, plus one root row per document "
     "for the text before the first heading", "每个标题一行(按文档顺序),另有每份文档一行根节点(首个标题之前的文字)",
     fields=(
         Field("id", "string", "Stable id of the section", "章节标识", required=True, unique=True, pattern=ID),
@@ -165,7 +198,7 @@ SECTIONS = Table(
 )
 
 INDICATORS = Table(
-    "indicators", "Indicators", "One row per number that measures something", "每个度量数值一行",
+    "indicators", "Indicators", "指标", "One row per number that measures something", "每个度量数值一行",
     fields=(
         Field("id", "string", "Stable id of the indicator row", "指标标识", required=True, unique=True, pattern=ID),
         Field("document_id", "string", "The document", "所属文档", required=True),
@@ -179,12 +212,10 @@ INDICATORS = Table(
               "单位(原文)"),
         Field("value_base", "number", "Value scaled to the base unit (279亿元 -> 27900000000)", "换算为基本单位后的数值"),
         Field("unit_base", "string", "Base unit (元, 人, %, ...)", "基本单位"),
-        Field("measure", "string", "level, growth, decline, share, count, rank or other", "度量类型", required=True,
-              enum=MEASURES),
-        Field("status", "string", "actual, estimate (预计) or target (目标, 力争, plans)", "状态:实际、预计或目标",
-              required=True, enum=STATUSES),
-        Field("comparator", "string", "= exact, > over (超过, 突破), >= at least (以上), < , <= at most (以内), "
-              "~ about (左右, 约, 近)", "比较关系", required=True, enum=COMPARATORS),
+        coded("indicators", "measure", "{values}", "度量类型"),
+        coded("indicators", "status", "{values}", "状态:{labels}"),
+        coded("indicators", "comparator", "{values}", "比较关系", item="{value} {description}", plain="{value} ",
+              last=", "),
         Field("period", "string", "Year or range the number refers to (2018, 2021-2025); empty if unknown",
               "所指年份或时期", pattern=r"^\d{4}(-\d{4})?$"),
     ) + _sentence_fields("number"),
@@ -198,18 +229,15 @@ INDICATORS = Table(
 )
 
 PROJECTS = Table(
-    "projects", "Projects", "One row per mention of a named project", "每次提及具名项目一行",
+    "projects", "Projects", "项目", "One row per mention of a named project", "每次提及具名项目一行",
     fields=(
         Field("id", "string", "Stable id of the project mention", "项目标识", required=True, unique=True,
               pattern=ID),
         Field("document_id", "string", "The document", "所属文档", required=True),
         Field("section_id", "string", "The section whose text mentions the project", "所属章节", required=True),
         Field("name", "string", "Project name as written, cleaned of list punctuation", "项目名称", required=True),
-        Field("stage", "string", "Milestone the text names: planned, signed, started, under_construction, "
-              "completed, operating or other", "阶段:谋划、签约、开工、在建、建成、投产或其他", required=True,
-              enum=STAGES),
-        Field("status", "string", "actual (milestone reached) or target (aimed for)", "状态:实际或目标",
-              required=True, enum=PROJECT_STATUSES),
+        coded("projects", "stage", "Milestone the text names: {values}", "阶段:{labels}"),
+        coded("projects", "status", "{values}", "状态:{labels}"),
         Field("investment", "number", "Investment the text states for the project, in 元", "文中所述投资额(元)"),
         Field("investment_text", "string", "Investment as written (e.g. 50亿元)", "投资额(原文)", extension=True),
     ) + _sentence_fields("project name"),
@@ -222,7 +250,7 @@ PROJECTS = Table(
 )
 
 INDICATOR_NAMES = Table(
-    "indicator_names", "Indicator vocabulary", "Normalized indicator names the indicators table uses, "
+    "indicator_names", "Indicator vocabulary", "指标词表", "Normalized indicator names the indicators table uses, "
     "with the phrasings that map to each", "指标规范名词表及其对应的原文说法",
     fields=(
         Field("id", "string", "Normalized name (gdp, fixed_asset_investment, ...)", "规范化指标名", required=True,
@@ -238,4 +266,5 @@ INDICATOR_NAMES = Table(
 )
 
 TABLES = (DOCUMENTS, SECTIONS, INDICATORS, PROJECTS, INDICATOR_NAMES)
+MENTIONS = tuple(t for t in TABLES if "sentence" in t.columns)  # rows that point at words in a sentence
 BY_NAME = {t.name: t for t in TABLES}

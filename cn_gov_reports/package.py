@@ -87,6 +87,19 @@ def table_schema(table):
     return schema
 
 
+def table_of(resource):
+    """The fields.Table a datapackage.json resource describes (the inverse of `resource`, as far as loading
+    a database needs: names, types, required columns, keys; its foreign-key columns are indexed)."""
+    schema = resource["schema"]
+    columns = tuple(fields.Field(f["name"], f["type"], f.get("description", ""), "",
+                                 required=f.get("constraints", {}).get("required", False)) for f in schema["fields"])
+    foreign_keys = tuple((fk["fields"][0], fk["reference"]["resource"] or resource["name"],
+                          fk["reference"]["fields"][0]) for fk in schema.get("foreignKeys", []))
+    return fields.Table(resource["name"], resource.get("title", ""), "", resource.get("description", ""), "",
+                        columns, primary_key=schema["primaryKey"][0], foreign_keys=foreign_keys,
+                        indexes=tuple(col for col, _, _ in foreign_keys))
+
+
 def resource(table, data=None, size=None, digest=None):
     """The resource of a table whose CSV file is `data` (or has `size` bytes and sha256 hex `digest`)."""
     if data is not None:
@@ -131,12 +144,6 @@ def source(document):
     if document.get("source_url"):
         s["path"] = document["source_url"]
     return s
-
-
-def write_package(out_dir, tables):
-    """Write data/*.csv and datapackage.json for {table name: rows} into out_dir; return the descriptor."""
-    parts = [{t.name: csv_rows(t, tables[t.name]) for t in fields.TABLES}]
-    return write_package_parts(out_dir, tables["documents"], parts)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -221,12 +228,6 @@ def _read_span(span):
                 raise OSError(f"{span.path}: shorter than the previous build recorded")
             left -= len(data)
             yield data
-
-
-def duplicate_keys(tables):
-    """Problems for values repeated in a primary-key or unique column of {table name: rows}."""
-    return repeated_keys({t.name: {f.name: [row.get(f.name) for row in tables[t.name]] for f in key_fields(t)}
-                          for t in fields.TABLES})
 
 
 def key_fields(table):

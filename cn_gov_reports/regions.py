@@ -33,12 +33,12 @@ import functools
 import re
 from collections import Counter, namedtuple
 
-from . import paths, phrases
+from . import fields, paths, phrases
 from .normalize import matching_view, squeeze
 
 DIVISIONS = paths.vocab("divisions.csv")
 ZONES = paths.vocab("regions.csv")
-LEVELS = ("national", "province", "city", "district", "county", "zone")
+LEVELS = tuple(c.value for c in fields.CODES[("documents", "level")])  # vocab/codes.csv
 NATIONAL = ("全国", "100000", "national", "国务院")
 
 Region = namedtuple("Region", "name code level government")

@@ -21,12 +21,14 @@ NEW_PARAGRAPH = re.compile(r"(?:[ \t]{2,}|\t|——|-{2})")
 
 def _break_ends_sentence(text, nl, end):
     """Whether the line break at text[nl] (within a body ending at `end`) ends the sentence."""
-    before = text[:nl].rstrip(" \t")
-    if not before or before[-1] == "\n" or before[-1] in LINE_END or before[-1] in CLOSERS and \
-            len(before) > 1 and before[-2] in LINE_END:
+    last = nl  # text[:last] is the text before the break without its trailing spaces (no copy of it)
+    while last and text[last - 1] in " \t":
+        last -= 1
+    if not last or text[last - 1] == "\n" or text[last - 1] in LINE_END or text[last - 1] in CLOSERS and \
+            last > 1 and text[last - 2] in LINE_END:
         return True
-    nxt = text[nl + 1:end]
-    line = nxt.split("\n", 1)[0]
+    stop = text.find("\n", nl + 1, end)
+    line = text[nl + 1:stop if stop != -1 else end]
     return not line.strip() or bool(NEW_PARAGRAPH.match(line))
 
 

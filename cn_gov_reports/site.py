@@ -9,9 +9,6 @@ from .search import fts_table
 from .paths import METADATA_PATH
 LONG_TEXT = {"text", "sentence", "description", "aliases"}  # not worth sorting on
 SQL_TIME_LIMIT_MS = 3000
-# Chinese name of each table, shown first in its title ("指标 / Indicators").
-TITLES_ZH = {"documents": "文档", "sections": "章节", "indicators": "指标", "projects": "项目",
-             "indicator_names": "指标词表"}
 
 CANNED_QUERIES = {
     "targets_2019": {
@@ -79,7 +76,7 @@ def _license_and_source(ds):
 
 
 def table_title(table):
-    return f"{TITLES_ZH[table.name]} / {table.title}"
+    return f"{table.title_zh} / {table.title}"
 
 
 def table_metadata(table):
@@ -136,12 +133,21 @@ def write(path=METADATA_PATH):
     return path
 
 
+def _markdown(header, rows):
+    return "\n".join([f"| {' | '.join(header)} |", "|" + "---|" * len(header)]
+                     + [f"| {' | '.join(cell.replace('|', '/') for cell in row)} |" for row in rows])
+
+
 def columns_markdown():
     """The README's table of tables and columns (a test keeps the README in step with fields.py)."""
-    lines = ["| table | column | type | meaning |", "|---|---|---|---|"]
-    for table in fields.TABLES:
-        for n, f in enumerate(table.fields):
-            name = f"**{table.name}**" if n == 0 else ""
-            extra = " *(extension to SPEC)*" if f.extension else ""
-            lines.append(f"| {name} | `{f.name}` | {f.type} | {f.en.replace('|', '/')}{extra} |")
-    return "\n".join(lines)
+    return _markdown(("table", "column", "type", "meaning"), [
+        (f"**{table.name}**" if n == 0 else "", f"`{f.name}`", f.type,
+         f.en + (" *(extension to SPEC)*" if f.extension else ""))
+        for table in fields.TABLES for n, f in enumerate(table.fields)])
+
+
+def codes_markdown():
+    """The README's table of coded values (vocab/codes.csv; a test keeps the README in step with it)."""
+    return _markdown(("column", "value", "中文", "English", "in the column's description"), [
+        (f"`{table}.{column}`" if n == 0 else "", f"`{c.value}`", c.label_zh, c.label_en, c.description)
+        for (table, column), codes in fields.CODES.items() for n, c in enumerate(codes)])

@@ -8,18 +8,18 @@ from collections import OrderedDict, defaultdict
 from . import citation, fields, search
 from .package import DATABASE_NAME, dataset
 
-# Chinese labels of the coded values the tables use (value -> 中文), shown beside the English code.
-LABELS = {
-    "status": {"actual": "实际", "estimate": "预计", "target": "目标"},
-    "measure": {"level": "总量", "growth": "增长", "decline": "下降", "share": "占比", "count": "个数",
-                "rank": "排名", "other": "其他"},
-    "comparator": {"=": "等于", ">": "超过", ">=": "不低于", "<": "低于", "<=": "不超过", "~": "约"},
-    "doc_type": {"government_work_report": "政府工作报告", "development_plan_report": "计划执行情况报告",
-                 "five_year_plan": "五年规划", "implementation_plan": "实施方案", "other": "其他"},
-    "stage": {"planned": "谋划", "signed": "签约", "started": "开工", "under_construction": "在建",
-              "completed": "建成", "operating": "投产/运营", "other": "其他"},
-}
-STATUS_ORDER = ("actual", "estimate", "target")
+
+
+def _labels():
+    """{column: {value: 中文}} of the coded values the tables use (vocab/codes.csv), shown beside the code."""
+    labels = {}
+    for (_, column), codes in fields.CODES.items():
+        labels.setdefault(column, {}).update((c.value, c.label_zh) for c in codes)
+    return labels
+
+
+LABELS = _labels()
+STATUS_ORDER = fields.INDICATORS.field("status").enum
 HEADLINE_CHARTS = 6  # how many indicators the targets-against-actuals chart shows
 # Scales for showing large base values: (at least, prefix); 亿 = 10^8, 万 = 10^4.
 SCALES = ((1e8, "亿"), (1e4, "万"))
@@ -171,7 +171,7 @@ async def mention_context(db, table, row_id):
     row = found[0]
     before, mention, after = highlight(row["sentence"], row["sentence_start"], row["char_start"], row["char_end"])
     context = {"ui_row": row, "ui_before": before, "ui_mention": mention, "ui_after": after}
-    if table == "indicators" and row.get("indicator"):
+    if table == fields.INDICATORS.name and row.get("indicator"):
         names = await rows(db, "select label_zh, label_en from indicator_names where id = :id",
                            {"id": row["indicator"]})
         context["ui_indicator_name"] = names[0] if names else {}

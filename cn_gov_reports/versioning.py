@@ -8,6 +8,7 @@ fixes: values of existing rows corrected, descriptions changed.
 """
 import re
 
+from .package import DATABASE_NAME
 from .paths import DATASET_YML  # noqa: F401 (release.py writes the version there)
 
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
@@ -48,7 +49,7 @@ def bump_level(old, new):
                      f"{', '.join('.'.join(map(str, v)) for v in expected.values())}")
 
 
-def database_name(version, base="reports"):
+def database_name(version, base=DATABASE_NAME):
     """The name a release's database is served under: 1.2.0 -> reports_1_2_0."""
     parse(version)
     return f"{base}_{version.replace('.', '_')}"

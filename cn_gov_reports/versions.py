@@ -4,7 +4,6 @@ A release is its tag's datapackage.json and data/*.csv, exactly as committed. Th
 the schema of that release's own datapackage.json (not today's fields.py, which may have moved on)
 into reports_X_Y_Z.db, cached by the tag's commit, and served read-only beside the latest build.
 """
-import csv
 import io
 import json
 import os
@@ -12,13 +11,11 @@ import shutil
 import subprocess
 import tarfile
 
-import sqlite_utils
 import yaml
 
-from . import package_info, versioning
+from . import database, versioning
 from .package import DATABASE_NAME
 
-SQLITE_TYPES = {"string": str, "integer": int, "number": float, "boolean": int}
 RELEASE_FILES = ("datapackage.json", "data", "metadata.yml")
 
 
@@ -44,65 +41,19 @@ def export_release(repo, tag, dest):
     return dest
 
 
-def _cast(kind, text):
-    if text == "":
-        return None
-    if kind == "integer":
-        return int(text)
-    if kind == "number":
-        return float(text)
-    return text
-
-
-def _load_order(resources):
-    """Resources ordered so that every foreign key points at an already loaded one."""
-    pending, order = {r["name"]: r for r in resources}, []
-    while pending:
-        ready = [n for n, r in pending.items()
-                 if all(fk["reference"]["resource"] in ("", n) or fk["reference"]["resource"] not in pending
-                        for fk in r["schema"].get("foreignKeys", []))]
-        if not ready:
-            raise ValueError(f"foreign keys form a cycle among {sorted(pending)}")
-        order += [pending.pop(n) for n in sorted(ready)]
-    return order
-
-
 def load_release_database(package_dir, db_path):
     """Load the package in package_dir into db_path, typed and keyed by its own Table Schemas."""
     with open(os.path.join(package_dir, "datapackage.json"), encoding="utf-8") as fh:
         descriptor = json.load(fh)
-    tmp = db_path + ".tmp"
-    if os.path.exists(tmp):
-        os.remove(tmp)
-    db = sqlite_utils.Database(tmp)
-    with db.conn:
-        for resource in _load_order(descriptor["resources"]):
-            _load_resource(db, package_dir, resource)
-        package_info.write(db.conn, descriptor)
-    db.conn.execute("ANALYZE")
-    db.close()
-    os.replace(tmp, db_path)
+    database.load_package(db_path + ".tmp", package_dir, descriptor)
+    os.replace(db_path + ".tmp", db_path)
     return descriptor
-
-
-def _load_resource(db, package_dir, resource):
-    schema, name = resource["schema"], resource["name"]
-    types = {f["name"]: f["type"] for f in schema["fields"]}
-    fks = [(fk["fields"][0], fk["reference"]["resource"] or name, fk["reference"]["fields"][0])
-           for fk in schema.get("foreignKeys", [])]
-    db[name].create({c: SQLITE_TYPES.get(t, str) for c, t in types.items()}, pk=schema["primaryKey"][0],
-                    foreign_keys=fks)
-    for column, _, _ in fks:
-        db[name].create_index([column], if_not_exists=True)
-    with open(os.path.join(package_dir, resource["path"]), encoding="utf-8", newline="") as fh:
-        rows = ({c: _cast(types[c], v) for c, v in row.items()} for row in csv.DictReader(fh))
-        db[name].insert_all(rows, batch_size=2000)
 
 
 def build_release(repo, version, tag, cache_dir):
     """The path of reports_X_Y_Z.db for one release, built once per tag commit and then reused."""
     commit = git(repo, "rev-parse", f"{tag}^{{commit}}")
-    name = versioning.database_name(version, DATABASE_NAME)
+    name = versioning.database_name(version)
     db_path = os.path.join(cache_dir, f"{name}.db")
     stamp = os.path.join(cache_dir, version, "commit")
     if os.path.exists(db_path) and os.path.exists(stamp) and open(stamp).read() == commit:
@@ -131,6 +82,6 @@ def combined_metadata(current_metadata_path, cache_dir, versions):
         if os.path.exists(own):
             with open(own, encoding="utf-8") as fh:
                 block = yaml.safe_load(fh).get("databases", {}).get(DATABASE_NAME, current)
-        meta["databases"][versioning.database_name(version, DATABASE_NAME)] = {
+        meta["databases"][versioning.database_name(version)] = {
             **block, "title": f"{block.get('title', '')} (version {version}, read-only release)"}
     return meta

@@ -1,6 +1,11 @@
-"""Run the extractors on a small written text, as the pipeline would."""
+"""Run the extractors on a small written text, as the pipeline would; or the pipeline on a directory."""
+import os
+
+from cn_gov_reports import catalog
 from cn_gov_reports.indicators import extract_indicators
 from cn_gov_reports.projects import extract_projects
+from cn_gov_reports.pipeline import process_report
+from cn_gov_reports.read import report_paths
 from cn_gov_reports.sections import build_sections
 
 REPORT = {"id": "t", "doc_type": "government_work_report", "review_year": 2018, "plan_year": 2019,
@@ -26,3 +31,9 @@ def projects(text, document=REPORT):
     for r in rows:
         assert text[r["char_start"]:r["char_end"]] == r["name"]
     return [(r["name"], r["stage"], r["status"]) for r in rows]
+
+
+def reports(seeds_dir):
+    """The Report of every file in seeds_dir (with its catalog entry), in file-name order."""
+    entries = catalog.load(str(seeds_dir))
+    return [process_report(path, entries.get(os.path.basename(path))) for path in report_paths(str(seeds_dir))]

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import SEEDS
 from bench import corpus
-from cn_gov_reports.build import process_all
+from helpers import reports as process_seeds
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def test_copy_zero_is_the_seeds_and_every_copy_is_distinct(synthetic):
 
 def test_every_copy_has_its_seeds_section_levels(synthetic):
     out, _ = synthetic
-    reports = {r.document["source_file"]: r for r in process_all(str(out), jobs=1)}
+    reports = {r.document["source_file"]: r for r in process_seeds(out)}
     for name, report in reports.items():
         seed = reports[name.split("_", 1)[1] if name.startswith("k") else name]
         assert [s["level"] for s in report.sections] == [s["level"] for s in seed.sections], name

@@ -1,21 +1,18 @@
 """The web UI in a real headless Chromium (Debian's, driven by Playwright) against the real server on 127.0.0.1.
 
 Chromium comes from `.ci/install-browser`; SKIP_BROWSER=1 skips these tests (and says so). Every test saves
-a full-page screenshot and one of the first screen under test-artifacts/browser/. Pages that show indicators run on a copy of the
-seeds build whose empty indicators table is filled by tests/ui_fixture.py (see there why)."""
+a full-page screenshot and one of the first screen under test-artifacts/browser/."""
 import csv
 import io
 import json
 import os
 import re
-import shutil
 import sqlite3
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, serving
-from ui_fixture import add_sample_indicators
+from conftest import ROOT
 from cn_gov_reports import ui
 from cn_gov_reports.package import dataset
 
@@ -60,21 +57,6 @@ def page(browser, request):
     tab.screenshot(path=os.path.join(ARTIFACTS, f"{request.node.name}-top.png"))  # the first screen
     context.close()
     assert hosts <= {"127.0.0.1"}, f"the page fetched from other hosts: {hosts - {'127.0.0.1'}}"
-
-
-@pytest.fixture(scope="session")
-def ui_build(seeds_build, tmp_path_factory):
-    """A copy of the seeds build with indicator rows (derived from the seed text when the build has none)."""
-    out = tmp_path_factory.mktemp("ui-build")
-    shutil.copy(os.path.join(str(seeds_build), "reports.db"), os.path.join(str(out), "reports.db"))
-    add_sample_indicators(os.path.join(str(out), "reports.db"))
-    return out
-
-
-@pytest.fixture(scope="session")
-def ui_server(ui_build):
-    with serving(ui_build) as base:
-        yield base
 
 
 def snap(page, name):
@@ -145,12 +127,12 @@ def test_sections_search_box_finds_zhaoshang_yinzi(page, server, seeds_build):
     assert expected <= set(ids) or len(ids) >= 50  # and all of them are shown (one page holds 50)
 
 
-def test_status_target_facet_narrows_the_indicators(page, ui_server, ui_build):
-    page.goto(ui_server + "/reports/indicators")
+def test_status_target_facet_narrows_the_indicators(page, server, seeds_build):
+    page.goto(server + "/reports/indicators")
     total = row_count(page)
     page.locator("#facet-status a", has_text=re.compile(r"^target$")).click()
     page.wait_for_url(re.compile(r"status=target"))
-    targets = query(ui_build, "select count(*) as n from indicators where status = 'target'")[0]["n"]
+    targets = query(seeds_build, "select count(*) as n from indicators where status = 'target'")[0]["n"]
     assert 0 < row_count(page) == targets < total
     statuses = {c.inner_text() for c in page.locator("table.rows-and-columns td.col-status").all()}
     assert statuses == {"target"}
@@ -158,13 +140,13 @@ def test_status_target_facet_narrows_the_indicators(page, ui_server, ui_build):
     snap(page, "indicators-target")
 
 
-def test_indicator_row_page_highlights_the_number(page, ui_server, ui_build):
-    row = query(ui_build, "select i.*, d.title, s.text as section_text, s.char_end as section_end, s.heading "
+def test_indicator_row_page_highlights_the_number(page, server, seeds_build):
+    row = query(seeds_build, "select i.*, d.title, s.text as section_text, s.char_end as section_end, s.heading "
                           "from indicators i join documents d on d.id = i.document_id "
                           "join sections s on s.id = i.section_id order by i.id limit 1")[0]
     text_start = row["section_end"] - len(row["section_text"])
     number = row["section_text"][row["char_start"] - text_start:row["char_end"] - text_start]
-    page.goto(f"{ui_server}/reports/indicators/{row['id']}")
+    page.goto(f"{server}/reports/indicators/{row['id']}")
     assert page.locator("mark.ui-mention").inner_text() == number
     assert page.locator(".ui-sentence").inner_text() == row["sentence"]
     assert page.locator(".ui-number").inner_text() == ui.format_number(row["value"])
@@ -179,10 +161,10 @@ def test_indicator_row_page_highlights_the_number(page, ui_server, ui_build):
     assert page.locator("h1").first.inner_text() == row["title"]
 
 
-def test_document_page_shows_metadata_section_tree_and_indicators(page, ui_server, ui_build):
-    doc = query(ui_build, "select * from documents order by indicators desc, id limit 1")[0]
-    sections = query(ui_build, "select id from sections where document_id = ?", (doc["id"],))
-    page.goto(f"{ui_server}/reports/documents/{doc['id']}")
+def test_document_page_shows_metadata_section_tree_and_indicators(page, server, seeds_build):
+    doc = query(seeds_build, "select * from documents order by indicators desc, id limit 1")[0]
+    sections = query(seeds_build, "select id from sections where document_id = ?", (doc["id"],))
+    page.goto(f"{server}/reports/documents/{doc['id']}")
     assert page.locator("h1").inner_text() == doc["title"]
     assert page.locator(".ui-field-region").inner_text() == doc["region"]
     links = page.locator(".ui-tree a")
@@ -240,16 +222,16 @@ def test_csv_and_json_downloads_hold_exactly_the_filtered_rows(page, server, see
     assert [r["id"] for r in json.loads(response.text())] == expected
 
 
-def test_charts_draw_offline(page, ui_server, ui_build):
-    named = query(ui_build, "select count(*) as n from (select distinct indicator, measure, coalesce(unit_base, '') "
+def test_charts_draw_offline(page, server, seeds_build):
+    named = query(seeds_build, "select count(*) as n from (select distinct indicator, measure, coalesce(unit_base, '') "
                             "from indicators where coalesce(indicator, '') != '' and value_base is not null)")[0]["n"]
-    page.goto(ui_server + "/-/charts")
+    page.goto(server + "/-/charts")
     page.wait_for_selector("canvas#chart-per-document[data-drawn]")
     headline = page.locator("canvas.ui-chart[data-drawn]").count() - 1
     assert headline == min(named, ui.HEADLINE_CHARTS) > 0
     total = page.evaluate("Chart.getChart(document.getElementById('chart-per-document')).data.datasets"
                           ".reduce((n, d) => n + d.data.reduce((a, b) => a + b, 0), 0)")
-    assert total == query(ui_build, "select count(*) as n from indicators")[0]["n"]
+    assert total == query(seeds_build, "select count(*) as n from indicators")[0]["n"]
     snap(page, "charts")
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import SEEDS
 from cn_gov_reports import timing
-from cn_gov_reports.build import BuildError, build, process_all
+from cn_gov_reports.build import BuildError, build, process_entries
 
 OUTPUTS = ["datapackage.json"] + [os.path.join("data", f"{t}.csv") for t in
                                   ("documents", "sections", "indicators", "projects", "indicator_names")]
@@ -42,8 +42,8 @@ def test_the_parallel_build_used_two_workers(serial_and_parallel):
 
 
 def test_reports_come_back_in_file_name_order_whatever_the_workers(tmp_path):
-    reports = process_all(SEEDS, jobs=2)
-    names = [r.document["source_file"] for r in reports]
+    entries = process_entries(SEEDS, str(tmp_path), jobs=2)
+    names = [e.document["source_file"] for e in entries]
     assert names == sorted(names) and len(names) == 5
 
 

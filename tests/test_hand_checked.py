@@ -10,7 +10,7 @@ import os
 import pytest
 
 from helpers import INDICATOR_KEYS
-from cn_gov_reports.build import process_all
+from helpers import reports as process_seeds
 
 HERE = os.path.dirname(__file__)
 SEEDS = os.path.join(os.path.dirname(HERE), "seeds")
@@ -19,7 +19,7 @@ PROJECT_KEYS = ("name", "stage", "status", "investment")
 
 @pytest.fixture(scope="module")
 def reports():
-    return {r.document["source_file"]: r for r in process_all(SEEDS)}
+    return {r.document["source_file"]: r for r in process_seeds(SEEDS)}
 
 
 def built_rows(report, path):

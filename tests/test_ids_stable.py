@@ -10,10 +10,11 @@ import shutil
 import pytest
 
 from cn_gov_reports import fields
-from cn_gov_reports.build import assemble, build, process_all
+from cn_gov_reports.build import build
 from cn_gov_reports.package import csv_bytes
 
 from conftest import SEEDS
+from helpers import reports
 from project_repo import edited_text
 
 REPORTS = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))
@@ -22,10 +23,9 @@ PER_DOCUMENT = [t.name for t in fields.TABLES if "document_id" in t.columns or t
 
 def rows_by_document(seeds_dir):
     """{document id: {table: {row id: row}}} of a build of seeds_dir."""
-    tables = assemble(process_all(str(seeds_dir)))
     out = {}
-    for name in PER_DOCUMENT:
-        for row in tables[name]:
+    for report, name in ((r, n) for r in reports(seeds_dir) for n in PER_DOCUMENT):
+        for row in [report.document] if name == "documents" else getattr(report, name):
             doc = row["id"] if name == "documents" else row["document_id"]
             out.setdefault(doc, {t: {} for t in PER_DOCUMENT})[name][row["id"]] = row
     return out

@@ -106,3 +106,12 @@ def test_a_50_mb_report_builds(tmp_path):
     assert characters == len(normalize(report * copies))
     assert 0 < characters - total <= 2 * headings * copies  # only the heading's own separators are not in a column
 
+
+
+def test_bench_large_times_every_stage_of_the_build():
+    """`make bench-large` on a 1 MB report: every stage it names is one the build runs."""
+    from bench import large
+
+    stages, counts = large.run(1)
+    assert [name for name, _ in stages][1:-1] == [s for s, _ in large.REPORT_STAGES + large.BUILD_STAGES]
+    assert all(seconds > 0 for _, seconds in stages) and counts["sections"] > 100

@@ -158,10 +158,13 @@ def test_worker_segmentation_equals_segmenting_the_loaded_rows(seeds_build):
     loaded into SQLite gives, so the index is the same whichever process cut the text."""
     import sqlite3
 
-    from cn_gov_reports.build import merged_tokens, process_all
     from conftest import SEEDS
+    from helpers import reports
 
-    tokens = merged_tokens(process_all(SEEDS, jobs=1))
+    tokens = {}
+    for report in reports(SEEDS):
+        for table, rows in report.tokens.items():
+            tokens.setdefault(table, {}).update(rows)
     conn = sqlite3.connect(f"file:{seeds_build / 'reports.db'}?mode=ro", uri=True)
     for table in search.searchable_tables():
         rows = conn.execute(f"select id, {', '.join(table.fts)} from [{table.name}]").fetchall()
@@ -172,10 +175,10 @@ def test_worker_segmentation_equals_segmenting_the_loaded_rows(seeds_build):
 
 def test_jieba_rs_cuts_every_seed_value_as_python_jieba_does():
     """The index is cut by jieba-rs (fast); Python jieba with the same dictionary is the reference."""
-    from cn_gov_reports.build import process_all
     from conftest import SEEDS
+    from helpers import reports
 
-    values = {row.get(c) for r in process_all(SEEDS, jobs=1) for table in search.searchable_tables()
+    values = {row.get(c) for r in reports(SEEDS) for table in search.searchable_tables()
               for row in getattr(r, table.name) for c in table.fts}
     assert len(values) > 500
     for value in values:

@@ -6,16 +6,16 @@ latest cites itself. Templates: _cite.html (footer, via _footer.html) and _cite_
 """
 from datasette import hookimpl
 
-from cn_gov_reports import citation, package_info
+from cn_gov_reports import citation, fields, package_info
+from cn_gov_reports.package import DATABASE_NAME
 
-ROW_TABLES = ("indicators", "projects")
-MAIN_DATABASE = "reports"
+ROW_TABLES = {t.name for t in fields.MENTIONS}
 
 
 def _pick_database(datasette, name):
     """The database a page is about; pages outside any database cite the latest build."""
     databases = {n: db for n, db in datasette.databases.items() if n != "_internal"}
-    return databases.get(name) or databases.get(MAIN_DATABASE) or next(iter(databases.values()), None)
+    return databases.get(name) or databases.get(DATABASE_NAME) or next(iter(databases.values()), None)
 
 
 def dataset_citation(meta, datasette, request):
@@ -34,8 +34,9 @@ def _row_context(conn, table, row_id):
     if values is None:
         return None
     row = dict(zip([c[0] for c in cursor.description], values))
-    title = conn.execute("select title from documents where id = ?", [row.get("document_id")]).fetchone()
-    section = conn.execute("select text, char_end from sections where id = ?", [row.get("section_id")]).fetchone()
+    title = conn.execute(f"select title from [{fields.DOCUMENTS.name}] where id = ?", [row.get("document_id")]).fetchone()
+    section = conn.execute(f"select text, char_end from [{fields.SECTIONS.name}] where id = ?",
+                           [row.get("section_id")]).fetchone()
     return row, (title[0] if title else ""), section
 
 

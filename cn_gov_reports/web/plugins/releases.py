@@ -9,8 +9,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 
 from cn_gov_reports import package_info, versioning
-
-MAIN_DATABASE = "reports"
+from cn_gov_reports.package import DATABASE_NAME
 
 
 async def releases(datasette):
@@ -20,7 +19,7 @@ async def releases(datasette):
         meta = await db.execute_fn(package_info.read) if name != "_internal" else None
         if meta:
             out.append({"version": meta["version"], "released": meta["created"][:10], "database": name,
-                        "url": datasette.urls.database(name), "latest": name == MAIN_DATABASE})
+                        "url": datasette.urls.database(name), "latest": name == DATABASE_NAME})
     return sorted(out, key=lambda r: (versioning.parse(r["version"]), r["latest"]), reverse=True)
 
 
@@ -33,7 +32,7 @@ async def releases_page(datasette, request):
 
 def _main_database_name(datasette):
     """reports_X_Y_Z for the version the latest build holds, or None."""
-    db = datasette.databases.get(MAIN_DATABASE)
+    db = datasette.databases.get(DATABASE_NAME)
     if db is None or not db.path:
         return None
     conn = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
@@ -52,7 +51,7 @@ def register_routes(datasette):
         async def redirect(request):
             rest = request.url_vars.get("rest") or ""
             query = f"?{request.query_string}" if request.query_string else ""
-            return Response.redirect(datasette.urls.path(f"/{MAIN_DATABASE}{rest}") + query)
+            return Response.redirect(datasette.urls.path(f"/{DATABASE_NAME}{rest}") + query)
 
         routes.append((rf"^/{versioned}(?P<rest>/.*)?$", redirect))
     return routes

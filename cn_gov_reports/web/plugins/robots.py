@@ -9,9 +9,11 @@ whole: datapackage.json and data/*.csv in the repository, or the .db download. P
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-ROBOTS_TXT = """\
+from cn_gov_reports.package import DATABASE_NAME
+
+ROBOTS_TXT = f"""\
 # Wuhan government reports dataset: crawl the pages that describe the data, not the queries over it.
-# Bulk data: download the whole database (/reports.db) or the CSV files from the repository instead.
+# Bulk data: download the whole database (/{DATABASE_NAME}.db) or the CSV files from the repository instead.
 User-agent: *
 Allow: /$
 Disallow: /*?

@@ -2,12 +2,12 @@
 from datasette import hookimpl
 from datasette.utils import tilde_decode
 
-from cn_gov_reports import ui
+from cn_gov_reports import fields, ui
 
 
 @hookimpl
 def extra_template_vars(template, database, request, datasette):
-    if template != f"row-{database}-documents.html" or not request:
+    if template != f"row-{database}-{fields.DOCUMENTS.name}.html" or not request:
         return None
 
     async def inner():

@@ -2,9 +2,9 @@
 from datasette import hookimpl
 from datasette.utils import tilde_decode
 
-from cn_gov_reports import ui
+from cn_gov_reports import fields, ui
 
-TABLES = ("indicators", "projects")
+TABLES = {t.name for t in fields.MENTIONS}
 
 
 @hookimpl

@@ -2,9 +2,9 @@
 CSV and JSON keep the stored values."""
 from datasette import hookimpl
 
-from cn_gov_reports import ui
+from cn_gov_reports import fields, ui
 
-NUMBER_COLUMNS = {("indicators", "value"), ("indicators", "value_base"), ("projects", "investment")}
+NUMBER_COLUMNS = {(t.name, f.name) for t in fields.TABLES for f in t.fields if f.type == "number"}
 
 
 @hookimpl
