@@ -12,7 +12,7 @@ units; each then gets
 Everything is matched on the simplified matching view; rows quote the normalized text.
 
 The word lists are data in rules/ (one entry a line, with meaning and example): measure_words, comparators,
-target_words, estimate_words, framing_verbs, effort_adverbs, rank_verbs, rank_scopes, generic_subjects,
+target_words, estimate_words, action_verbs, subject_edges, effort_adverbs, rank_verbs, rank_scopes, generic_subjects,
 subject_qualifiers, generic_nouns (.tsv). A subject is completed by the first of SUBJECT_RULES that gives one.
 """
 import functools
@@ -69,60 +69,62 @@ EFFORT = phrases.alternation("effort_adverbs")  # 大力, 着力: how hard, not 
 # --- cleaning a subject ----------------------------------------------------------------------------------
 LEAD_STRIP = re.compile("^(?:" + "|".join([
     # a heading run into its body when the report is one long line: 一、2023年工作回顾 全年完成...
-    r"[一二三四五六七八九十]+、[^,;。]{0,14}?(?:回顾|安排|任务|目标|总结|情况)",
-    r"(?:截至|截止|到|至|在)?\d{4}\s*年(?:底|末|末期|全年|年底|度)?",  # 2018年, 截至2020年底, 到2025年
-    r"(?:“)?十[一二三四五]五(?:”)?(?:时期|期间|以来|末)?",  # “十三五”时期
-    r"(?:近|过去)?[一二三四五两]年(?:来|内|间)?",  # 五年来, 近五年
-    r"同口径|可比口径|按可比口径|同比",  # 同口径增长10.5%
-    r"全年|年内|今年|明年|去年|当年|一年来|同期|期间|其中|同时|此外|另外|全部|总计|合计|共计|共",  # time, framing
-    r"全区|全市|全县|全省|全镇|我区|我市|本区|全社会",  # scope
+    phrases.alternation("subject_edges", lead="heading"),
+    phrases.alternation("subject_edges", lead="time"),  # 2018年, 截至2020年底, “十三五”时期, 五年来, 同口径, 全年
+    phrases.alternation("subject_edges", lead="scope"),  # 全区, 全市
     STATUS_LEAD,  # status words (rules/estimate_words.tsv, target_words.tsv)
-    r"每年|年均|举办|开展|组织",  # 每年新引进..., 举办科技成果转化对接活动17场, 组织创新创业活动500场
-    r"累计有|累计|完成|实现|达到|为|保持|稳定在|实际完成",  # framing verbs (not 达: 达标总数)
+    # 每年新引进..., 举办科技成果转化对接活动17场, 累计, 完成, 实现, 达到 (not 达: 达标总数)
+    phrases.alternation("subject_edges", lead="frame"), phrases.alternation("action_verbs", lead="frame"),
     # verbs that frame a count or amount without saying what is counted: 打造3个基地, 集聚了80余家总部, 现有215家机构
-    EFFORT + "?" + phrases.alternation("framing_verbs") + "(?=..)",  # rules/framing_verbs.tsv
-    r"(?:[^\d,;。]{0,16}?期间)",  # “十五五”期间, 军运期间: a period, not the subject
+    EFFORT + "?" + phrases.alternation("action_verbs", framing="yes") + "(?=..)",
+    phrases.alternation("subject_edges", lead="period"),  # “十五五”期间, 军运期间: a period, not the subject
     r"[,、\s]",
 ]) + ")+")
+# TAIL_STRIP only asks whether the end of a subject is a run of these, so the order of its alternatives does not matter
 TAIL_STRIP = re.compile("(?:" + "|".join([
-    r"(?:同比|比上年|较上年|比去年|年均|每年|平均|分别|(?<![日月人户])均)?(?:增长|增加|提高|提升|上升|(?<![新净])增|上涨|下降|减少|降低|降|下滑|回落)(?:了|至|到)?",
+    # 同比增长了, 分别下降: a growth or decline verb after an optional basis word
+    phrases.alternation("subject_edges", guard="tail_not_after", tail=("basis", "both")) + "?"
+    + phrases.alternation("measure_words", guard="tail_not_after", tail="verb") + "(?:了|至|到)?",
     phrases.alternation("rank_verbs", tail="yes") + phrases.alternation("rank_scopes", tail="yes") + "?",  # 位居全国
-    r"(?:上升|提升|前移|前进|下降|后退)[一二三四五六七八九十\d]+位",  # 综合实力上升一位
-    r"[一二三四五两]年(?:内|来|间)?",  # 五年累计
-    r"(?:历史|历年|同期)?(?:最高|最低|新高)|首次", phrases.alternation("target_words", strip="both"),  # 县域综合经济首次排名全省第二
-    r"(?:是|为|相当于)(?:上一个|上个|前一个)?[一二三四五两]?(?:五年|年)(?:的)?",  # 是上一个五年的3.6倍
-    r"(?:由|从)(?:\d{4}年(?:底|末)?的?)?",  # 可网办事项由56项上升至83项  # 五年内最高(2019年)达到91.85亿元
-    r"(?:是|为|相当于|比|较)“?十[一二三四五]五”?末?(?:的)?|(?:是|为|相当于)\d{4}年(?:的)?|(?:较|比|与)\d{4}年(?:底|末)?(?:相比)?|近[一二三四五两]年|稳定",  # 优良率较2015年增加, 近五年累计
-    r"达到|达|为|是|至|到|超过|超出|超|突破|逾|近|约|接近|不低于|不少于|不超过|不高于|控制在|保持在|稳定在|保持",
-    r"压减|缩短|压缩|增速|增幅|分别|(?<![日月人户])均|共|累计|总计|完成|实现|年均|平均|每年|占|的|预计|迈上|有|合计|已|已达|增至|提高到|降至",
+    phrases.alternation("measure_words", places="yes") + r"[一二三四五六七八九十\d]+位",  # 综合实力上升一位
+    phrases.alternation("target_words", strip="both"),  # 县域综合经济首次排名全省第二
+    phrases.alternation("subject_edges", from_to="from") + r"(?:\d{4}年(?:底|末)?的?)?",  # 可网办事项由56项上升至83项
+    # 五年累计, 历史最高, 是上一个五年的3.6倍, 优良率较2015年增加, 近五年累计, 增速, 分别, 均, 的
+    phrases.alternation("subject_edges", guard="tail_not_after", tail=("word", "both")),
+    phrases.alternation("measure_words", tail="word"), phrases.alternation("comparators", tail="yes"),
+    phrases.alternation("action_verbs", tail="yes"), phrases.alternation("estimate_words", tail="yes"),
     r"[,、\s]|(?<=..)(?:及|和|与)",
 ]) + ")+$")
-VERB_ONLY = re.compile(r"^(?:基本|全面|已|累计|当年|全年)?(?:(?:新增|新建|新开工|开工|建成|完成|投入使用|扩建|改建|改造|新改扩建|引进|新引进|培育|新培育|"
-                       r"落户|签约|开业|交付|实施|举办|开展|入选|获批|认定|上市|挂牌|招引|打造|成立|新入库|引入|帮扶|"
-                       r"建设|推动|推进|支持|新登记|发放|兑现|筹集|设立|承担|获得|组建|拥有|建成投用|建成投产|投用|投产|分配入住|入住|分配|"
-                       r"投入|筹资)+)$")
-NOUN_STOP = re.compile(r"实现|投产|获|入选|开工|建成|完成|进入|成功|相继|陆续|全部|实施|加快|被|通过|落地|上线|荣获|参与|启动|"
-                       r"提供|达到|连续|累计|包揽|荣获|获得|在|全面|完工|开通|交付|上榜|均|已|基本|征收|消除|增设|开展|免费|"
-                       r"落户|周边|对(?![接外标口话])|为|向|[、和及与]\d|\d+(?:个|家|条|所|处|项|名|人|座|套)")  # where a noun after the number ends: 31个项目投产投运
+VERB_ONLY = re.compile("^" + phrases.alternation("subject_edges", verb_only="prefix") + "?(?:"
+                       + phrases.alternation("action_verbs", verb_only="yes") + "+)$")
+# where a noun after the number ends: 31个项目投产投运 (the order of the alternatives does not matter: only where)
+NOUN_STOP = re.compile("|".join([phrases.alternation("action_verbs", noun_stop="yes"),
+                                 phrases.alternation("subject_edges", noun_stop="yes"),
+                                 r"[、和及与]\d", r"\d+" + phrases.alternation("units", noun_stop="yes")]))
 GENERIC = phrases.compiled("generic_subjects", "^{}$")  # 新增企业2万多家、总数7万多家
 QUALIFIER = phrases.compiled("subject_qualifiers", "^{}$")  # 孵化器60家(国家级17家)
 # verbs in front of a noun, dropped when the noun is carried to the next number (新建中小学5所、扩建6所)
-VERB_PREFIX = re.compile(r"^(?:大力|积极|加快|持续|深入|全面|新)?(?:强化|加强|加大|深化|建成|改造|新增|新建|发展|推进|推动|开展|实施|培育|引进|建设|支持|举办|"
-                         r"办理|完成|实现|累计|新引进|新培育|净增|增加)+")
+VERB_PREFIX = re.compile("^(?:" + "|".join([phrases.alternation("effort_adverbs", verb_prefix="yes"),  # 大力, 积极, 加快, 新
+                                            phrases.alternation("action_verbs", verb_prefix="adverb"),
+                                            phrases.alternation("subject_edges", verb_prefix="adverb")]) + ")?"
+                         + "(?:" + "|".join([phrases.alternation("action_verbs", verb_prefix="verb"),  # 新建, 扩建
+                                             phrases.alternation("subject_edges", verb_prefix="verb"),
+                                             phrases.alternation("measure_words", verb_prefix="yes")]) + ")+")
 RANK_VERB = phrases.compiled("rank_verbs", split="yes")  # where a ranked subject ends
 GENERIC_GROUP = re.compile(r"(?:主要|各项|经济)?指标(?:保持|均|都)?.*")  # ...等指标: a list of indicators
 # where the noun of a whole clause ends: 地区生产总值每年跨越一个百亿元台阶 -> 地区生产总值
-CLAUSE_VERB = re.compile(r"每年|跨越|保持|实现|达到|突破|增长|完成|持续|连续|稳居|位居|首次|五年内|年均|迈上|成为")
+CLAUSE_VERB = re.compile("|".join(phrases.alternation(name, clause_verb="yes") for name in (
+    "subject_edges", "action_verbs", "comparators", "measure_words", "rank_verbs")))  # only where the first one starts
 # a generic noun after a count says little alone; what it did is the subject: 94家企业入选市...试点
 GENERIC_NOUN = phrases.compiled("generic_nouns", "^{}$")
 # verbs that only frame what follows (打造3个基地): the noun after the count is the subject
-FRAMING = re.compile("^" + EFFORT + "?" + phrases.alternation("framing_verbs", alone="yes") + "$")
+FRAMING = re.compile("^" + EFFORT + "?" + phrases.alternation("action_verbs", framing_alone="yes") + "$")
 # a lead that ends in an action on the counted things: ...合作成立7支母子基金 -> 成立母子基金
-ACTION_END = re.compile(r"(?:成立|设立|组建|打造|新建|建成|培育|引进|斩获|获得|承担|认定|创建|上线|归集|开发|打通|发放|筹集|"
-                        r"加装|增设|招引|签约|举办|开展|实施|完成|承诺的?|审计)$")
+ACTION_END = phrases.compiled("action_verbs", "{}$", action_end="yes")
 # an item of a chain that starts with its own verb keeps it: 新增公交线路5条、优化调整公交线路21条
-OWN_VERB = re.compile(r"^(?:优化|调整|改造|提升|升级|扩建|改建|维修|更换|整治|拆除|关闭|搬迁)")
-CHAIN_VERB = re.compile(r"^(?:新增|新建|新引进|新培育|新认定)")  # shared by the items of a 、 chain
+OWN_VERB = re.compile("^(?:" + phrases.alternation("action_verbs", own_verb="yes") + "|"
+                      + phrases.alternation("measure_words", own_verb="yes") + ")")
+CHAIN_VERB = phrases.compiled("action_verbs", "^{}", chain_verb="yes")  # shared by the items of a 、 chain
 RANK_SCOPE = phrases.compiled("rank_scopes", "^{}+")  # 位列全国...: where, not what
 DEFAULT_MEASURE = {"amount": "level", "thing": "count", "bare": "count", "percent": "share", "point": "other", "ratio": "other",
                    "rank": "rank", "phrase": "other"}
@@ -171,8 +173,9 @@ def _sentence_rows(text, view, s, e, part, document):
 
 # "由2016年的56项上升至83项": the first number is where the measure started (its own year, actual), the second
 # where it got to; both are levels, not growth rates
-FROM = re.compile(r"(?:由|从)\s*(?:(?P<year>\d{4})\s*年(?:底|末)?(?:的)?)?\s*$")
-TO = re.compile(r"^\s*(?:的)?(?:提高|提升|上升|增加|增长|扩大|跃升|下降|降低|减少|调减|压减|缩减|缩短|压缩|降|增)(?:为|到|至)\s*"
+FROM = re.compile(phrases.alternation("subject_edges", from_to="from") + r"\s*(?:(?P<year>\d{4})\s*年(?:底|末)?(?:的)?)?\s*$")
+TO = re.compile(r"^\s*(?:的)?" + phrases.alternation("measure_words", to="yes")
+                + phrases.alternation("subject_edges", from_to="to") + r"\s*"
                 r"(?:(?P<year>\d{4})\s*年(?:底|末)?(?:的)?)?\s*$")
 
 
@@ -367,7 +370,7 @@ def _pair_quotes(subject):
 
 
 # what is measured, written once after the last item of a list: 粮食、蔬菜、水产品产量 -> 粮食产量
-SHARED_HEAD = re.compile(r"(?:产量|产值|平均浓度|浓度|增加值|营业收入|收入|总额|面积|人数|数量|比例|比重|占比|规模)$")
+SHARED_HEAD = phrases.compiled("measure_suffixes", "{}$", shared_head="yes")
 
 
 def _items(cleaned, n):
@@ -629,7 +632,7 @@ def _status(sv, q, part, document):
 
 
 YEAR = re.compile(r"(?<!\d)(\d{4})\s*(?:[-—~～至到]\s*(\d{4})\s*)?年(?![的底]?(?:的|相比|比))")
-BASE_YEAR = re.compile(r"(?:较|比|是|与|相比|同比|对比)\s*$")  # 较2015年: a base year, not the period
+BASE_YEAR = phrases.compiled("subject_edges", r"{}\s*$", base_year="yes")  # 较2015年: a base year, not the period
 
 
 def _explicit_period(head):

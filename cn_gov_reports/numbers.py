@@ -7,7 +7,7 @@ quantities: that alone drops years, list numbers, 5G, 3551光谷人才计划 and
 rest (dates, ordinals, names with digits, anniversaries, counts of the report's own parts).
 
 The vocabularies are data in rules/ (one entry a line, with meaning and example): units.tsv, magnitudes.tsv,
-more_words.tsv, magnitude_prefixes.tsv, number_phrases.tsv, exclusions.tsv, bare_count_verbs.tsv,
+more_words.tsv, magnitude_prefixes.tsv, number_phrases.tsv, exclusions.tsv, action_verbs.tsv (bare_count=yes),
 rank_verbs.tsv (rank=yes) and not_rank_after.tsv.
 """
 import re
@@ -62,7 +62,7 @@ BARE_MAGNITUDE = re.compile(rf"(?<={_BARE_BEFORE})(?P<num>)(?P<mag>{_BARE_MAG})(
 
 # a count whose unit was lost in the source ("推动35卡脖子技术攻关获国家重大项目立项", the 项 and quotes dropped):
 # only right after a verb that counts things, with at most three digits and words (not a unit or a name) after it
-_COUNT_VERB = phrases.alternation("bare_count_verbs")
+_COUNT_VERB = phrases.alternation("action_verbs", bare_count="yes")
 BARE_COUNT = re.compile(rf"(?<={_COUNT_VERB})(?P<num>\d{{1,3}})(?=[\u4e00-\u9fff“]{{2}})")
 
 # --- ranks: rules/rank_verbs.tsv (rank=yes), not_rank_after.tsv ---------------------------------------

@@ -77,9 +77,16 @@ def entries(name):
     return [r.entry for r in rules(name)]
 
 
-def alternation(name, **where):
-    """'(?:a|b|c)': the entries (those whose columns equal `where`, if given) as one regex group."""
-    chosen = [r.entry for r in rules(name) if all(r.values.get(k) == v for k, v in where.items())]
+def _chosen(rule, where):
+    """Whether a rule's columns equal `where` (a tuple value: equal one of them)."""
+    return all(rule.values.get(k) in v if isinstance(v, tuple) else rule.values.get(k) == v for k, v in where.items())
+
+
+def alternation(name, guard=None, **where):
+    """'(?:a|b|c)': the entries (those whose columns equal `where`, if given; a tuple value: one of them) as one regex
+    group. guard: a column of characters an entry must not follow ((?<![新净])增), when the cell is not empty."""
+    chosen = [(f"(?<![{r.values[guard]}])" if guard and r.values[guard] else "") + r.entry
+              for r in rules(name) if _chosen(r, where)]
     return "(?:" + "|".join(chosen) + ")"
 
 
