@@ -212,10 +212,10 @@ def _row(sv, q, subject, anchor, offset, part, document):
 
 @functools.lru_cache(maxsize=64)
 def _region_prefix(region):
-    """A pattern for the report's own place name in front of a subject (东湖高新区地区生产总值)."""
+    """A pattern for the report's own place name in front of a subject (东湖高新区地区生产总值). Only the name
+    as written in full: a short name names things of the place (上海港, 吉林化纤, 广元机场), not the place."""
     region = matching_view(region)
     names = {region, re.sub(r"\(.*?\)", "", region)} - {""}
-    names |= {n[:-1] for n in names if len(n) > 2 and n[-1] in "区市县"}
     return re.compile("^(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")") if names else None
 
 

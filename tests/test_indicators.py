@@ -3,6 +3,10 @@ import pytest
 from helpers import PLAN, REPORT, indicators
 
 CASES = [
+    pytest.param('一、2023年工作回顾\n上海港货物吞吐量达到8.4亿吨。上海市地区生产总值增长5%。', dict(REPORT, region="上海市", review_year=2023, plan_year=2024), [
+        {'mention': '8.4亿吨', 'subject': '上海港货物吞吐量', 'indicator': '', 'value': 8.4, 'unit': '亿吨', 'value_base': 840000000, 'unit_base': '吨', 'measure': 'level', 'status': 'actual', 'comparator': '=', 'period': '2023'},
+        {'mention': '5%', 'subject': '地区生产总值', 'indicator': 'gdp', 'value': 5, 'unit': '%', 'value_base': 5, 'unit_base': '%', 'measure': 'growth', 'status': 'actual', 'comparator': '=', 'period': '2023'},
+    ], id='the place named in full is no part of a subject; its short name is (上海港)'),
     pytest.param('一、2018年工作回顾\n2018年,主要经济指标保持较快增长,GDP增长9.7%;规上工业增加值增长10.5%。', REPORT, [
         {'mention': '9.7%', 'subject': 'GDP', 'indicator': 'gdp', 'value': 9.7, 'unit': '%', 'value_base': 9.7, 'unit_base': '%', 'measure': 'growth', 'status': 'actual', 'comparator': '=', 'period': '2018'},
         {'mention': '10.5%', 'subject': '规上工业增加值', 'indicator': 'industrial_value_added', 'value': 10.5, 'unit': '%', 'value_base': 10.5, 'unit_base': '%', 'measure': 'growth', 'status': 'actual', 'comparator': '=', 'period': '2018'},
