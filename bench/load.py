@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Bounded load test of the served site, on 127.0.0.1 only.
 
-    python bench/load.py                           # 50 clients for 30 s per scenario, seeds built into a temp dir
-    python bench/load.py --clients 5 --duration 3  # a smoke run
-    python bench/load.py --out .                   # serve an existing build (its reports.db)
-    python bench/load.py --url http://127.0.0.1:8001 --json results.json
-    python bench/load.py --without-plugin quiet_errors.py  # what one plugin changes, same scenarios
+    python -m bench.load                           # 50 clients for 30 s per scenario, seeds built into a temp dir
+    python -m bench.load --clients 5 --duration 3  # a smoke run
+    python -m bench.load --out .                   # serve an existing build (its reports.db)
+    python -m bench.load --url http://127.0.0.1:8001 --json results.json
+    python -m bench.load --without-plugin quiet_errors.py  # what one plugin changes, same scenarios
 
 Scenarios, each run for --duration seconds by --clients concurrent clients, in the same run:
 - baseline: /-/versions.json, Datasette's cheapest page (no database work), for ratios;

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Search latency: the FTS5 index against a substring scan, on a corpus N times the seeds, in one run.
 
-    python bench/search_bench.py                      # 100 copies of the seeds' rows, 5 runs per query
-    python bench/search_bench.py --copies 10 --repeat 3 --json bench-out/search.json
+    python -m bench.search_bench                      # 100 copies of the seeds' rows, 5 runs per query
+    python -m bench.search_bench --copies 10 --repeat 3 --json bench-out/search.json
 
 Builds the seeds into a temporary directory, copies every row of each searchable table N times (new ids,
 copies interleaved) into a copy of its database, indexes it with cn_gov_reports.search, then for every query of
