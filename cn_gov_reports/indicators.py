@@ -63,6 +63,7 @@ LEAD_STRIP = re.compile("^(?:" + "|".join([
     # verbs that frame a count or amount without saying what is counted: 打造3个基地, 集聚了80余家总部, 现有215家机构
     r"(?:有效|大力|积极|强力|重点|全力|着力)?(?:打造|集聚了?|聚集了?|现有|拥有|推动|推进|加快|力促|全面启动)(?=..)",
     r"(?:[^\d,;。]{0,16}?期间)",  # “十五五”期间, 军运期间: a period, not the subject
+    r"(?:左右|上下)(?=[,、])",  # the comparator of the number before: 1800亿元左右、增长7.0%左右
     r"[,、\s]",
 ]) + ")+")
 TAIL_STRIP = re.compile("(?:" + "|".join([

@@ -12,7 +12,7 @@ LONG_TEXT = {"text", "sentence", "description", "aliases"}  # not worth sorting 
 SQL_TIME_LIMIT_MS = 3000
 # Chinese name of each table, shown first in its title ("指标 / Indicators").
 TITLES_ZH = {"documents": "文档", "sections": "章节", "indicators": "指标", "projects": "项目",
-             "indicator_names": "指标词表"}
+             "indicator_names": "指标词表", "main_targets": "主要预期目标", "target_outcomes": "目标与实际"}
 
 CANNED_QUERIES = {
     "targets_2019": {
@@ -55,6 +55,22 @@ order by d.id, p.status""",
 from sections s
 where s.document_id = :document
 order by s.ordinal""",
+    },
+    "target_outcomes": {
+        "title": "Targets against outcomes / 目标与实际",
+        "description": "Each main target a report sets for its plan year (e.g. GDP growth) against the outcome the next "
+                       "year's report states, whether it was met, and both sentences; pick an indicator (gdp, "
+                       "fixed_asset_investment, ...) or leave it empty for all. The chart is at /-/targets. / "
+                       "各地区每年的主要预期目标(如地区生产总值增速)与次年报告所述实际完成情况、是否完成及两处原句;"
+                       "指标留空则列出全部。图表见 /-/targets。",
+        "sql": """select o.region, o.indicator, o.year, o.target_comparator, o.target_value, o.target_value_high,
+  o.target_relative_to, o.actual_value, o.actual_status, o.met, t.sentence as target_sentence,
+  a.sentence as actual_sentence, o.target_indicator_id, o.actual_indicator_id, o.id
+from target_outcomes o
+join indicators t on t.id = o.target_indicator_id
+join indicators a on a.id = o.actual_indicator_id
+where :indicator = '' or o.indicator = :indicator
+order by o.region, o.indicator, o.year""",
     },
     "indicators_by_name": {
         "title": "One indicator across all documents / 单一指标跨文档对比",
