@@ -263,6 +263,7 @@ def targets_by_place(rows, database="reports"):
             "indicator": indicator,
             "title": f"{region} · {first.get('label_zh') or indicator} {first.get('label_en') or ''}".strip(),
             "labels": [str(r["year"]) for r in members],
+            "order": [names["target"], names["actual"]],
             "series": {names["target"]: [None if r["target_relative_to"] else r["target_value"] for r in members],
                        names["actual"]: [r["actual_value"] for r in members]},
             "links": {names["target"]: [link + r["target_indicator_id"] for r in members],

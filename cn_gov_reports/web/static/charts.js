@@ -10,7 +10,8 @@
   }
   function draw(canvas) {
     var spec = JSON.parse(canvas.getAttribute("data-chart"));
-    var datasets = Object.keys(spec.series).map(function (name, i) {
+    var names = spec.order || Object.keys(spec.series);  // "order": the series in order (tojson sorts keys)
+    var datasets = names.map(function (name, i) {
       return {label: name, data: spec.series[name], backgroundColor: color(name, i), maxBarThickness: 36};
     });
     var valueAxis = {beginAtZero: true, title: {display: !!spec.unit, text: spec.unit || ""}};
