@@ -27,7 +27,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-from . import catalog, fields, paths, timing
+from . import catalog, fields, outcomes, paths, timing
 from .cache import ROW_TABLES, ReportCache, report_key, write_entry
 from .database import load_entries, update_database
 from .package import (DATA_DIR, DATABASE_NAME, Span, csv_rows, key_fields, repeated_keys, validate,
@@ -267,8 +267,9 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
     names = indicator_names()
     previous = previous or {}
     with _step(bar, "package"):
+        paired = outcomes.target_outcomes([e.outcomes for e in ordered])  # a table of all reports
         copied = sum(_previous_lines(e, previous.get("csv")) is not None for e in ordered)
-        parts = _csv_parts(ordered, names, previous.get("csv"))
+        parts = _csv_parts(ordered, names, previous.get("csv"), paired)
         descriptor = write_package_parts(tmp, [e.document for e in ordered], parts, layout)
     if stats is not None:
         stats["csv"] = f"{copied} reports copied from the previous files, {len(ordered) - copied} written"
@@ -277,12 +278,12 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
     # Validation runs beside the load: the whole package in a process of its own; only a few changed
     # reports and the keys in a thread (forking the build process would cost more than that validation).
     with (ProcessPoolExecutor if len(fresh) == len(entries) else ThreadPoolExecutor)(max_workers=1) as pool:
-        checking = pool.submit(_validate_task, tmp, entries, fresh, names)
+        checking = pool.submit(_validate_task, tmp, entries, fresh, names, paired)
         if database:
             db_path = os.path.join(tmp, f"{DATABASE_NAME}.db")
             with _step(bar, "load"):
                 how = make_database(db_path, ordered, descriptor, names, previous.get("database"), out_dir,
-                                    previous.get("database_copy"))
+                                    previous.get("database_copy"), paired)
             if stats is not None:
                 stats["database"] = how
         with _step(bar, "validate", "validate_wait"):
@@ -293,15 +294,17 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
     publish(tmp, out_dir, database)
     counts = {t.name: sum(len(e.keys[t.name][t.primary_key]) for e in entries) for t in ROW_TABLES}
     counts[fields.INDICATOR_NAMES.name] = len(names)
+    counts[fields.TARGET_OUTCOMES.name] = len(paired)
     return descriptor, {t.name: counts[t.name] for t in fields.TABLES}
 
 
-def make_database(db_path, ordered, descriptor, names, previous, out_dir, copying=None):
+def make_database(db_path, ordered, descriptor, names, previous, out_dir, copying=None, paired=()):
     """Load the database from the entries, or update a copy of the previous one; say which. `copying`, a
-    Future, is that copy already under way."""
+    Future, is that copy already under way. `paired` are the target_outcomes rows (a table of all reports,
+    written whole each time)."""
     published = os.path.join(out_dir, f"{DATABASE_NAME}.db")
     if previous is None:
-        load_entries(db_path, ordered, descriptor, names)
+        load_entries(db_path, ordered, descriptor, names, paired)
         return "loaded"
     current = {e.document["id"]: e.key for e in ordered}
     removed = [doc for doc, key in previous.items() if current.get(doc) != key]
@@ -310,12 +313,13 @@ def make_database(db_path, ordered, descriptor, names, previous, out_dir, copyin
         copying.result()
     else:
         shutil.copyfile(published, db_path)
-    update_database(db_path, removed, added, descriptor)
+    update_database(db_path, removed, added, descriptor, paired)
     return f"updated: {len(removed)} documents out, {len(added)} in"
 
 
-def _csv_parts(ordered, names, previous=None):
-    """Each report's CSV lines ({table name: bytes}) in the published order, then indicator_names whole.
+def _csv_parts(ordered, names, previous=None, paired=()):
+    """Each report's CSV lines ({table name: bytes}) in the published order, then indicator_names and
+    target_outcomes (`paired`) whole.
 
     `previous` ({document id: (entry key, {table name: Span})}, see read_state): a report whose entry is the
     one the previous CSV files were built from is copied from them rather than read from its entry."""
@@ -323,7 +327,8 @@ def _csv_parts(ordered, names, previous=None):
     for entry in ordered:
         spans = _previous_lines(entry, previous)
         yield spans if spans is not None else entry.csv_parts(tables)
-    yield {fields.INDICATOR_NAMES.name: csv_rows(fields.INDICATOR_NAMES, names)}
+    yield {fields.INDICATOR_NAMES.name: csv_rows(fields.INDICATOR_NAMES, names),
+           fields.TARGET_OUTCOMES.name: csv_rows(fields.TARGET_OUTCOMES, paired)}
 
 
 def _previous_lines(entry, previous):
@@ -332,26 +337,30 @@ def _previous_lines(entry, previous):
     return spans if key == entry.key else None
 
 
-def _validate_task(package_dir, entries, fresh, names):
+def _validate_task(package_dir, entries, fresh, names, paired=()):
     started = time.perf_counter()
-    errors = validate_changes(package_dir, entries, fresh, names)
+    errors = validate_changes(package_dir, entries, fresh, names, paired)
     return errors, time.perf_counter() - started
 
 
-def validate_changes(package_dir, entries, fresh, names):
+def validate_changes(package_dir, entries, fresh, names, paired=()):
     """Frictionless validation of the rows of the `fresh` entries, and unique keys across all rows.
 
     Every foreign key of a report's rows points into the same report (or into indicator_names, which is
-    included whole), so a report's rows validate alone; what joins reports is key uniqueness."""
+    included whole), so a report's rows validate alone; what joins reports is key uniqueness, and
+    target_outcomes (`paired`, made by the build from every report), whose keys into indicators are checked
+    against the indicator ids of all reports."""
     if len(fresh) == len(entries):
         return validate(package_dir)
     keys = {fields.INDICATOR_NAMES.name: {f.name: [r[f.name] for r in names]
-                                          for f in key_fields(fields.INDICATOR_NAMES)}}
+                                          for f in key_fields(fields.INDICATOR_NAMES)},
+            fields.TARGET_OUTCOMES.name: {f.name: [r[f.name] for r in paired]
+                                          for f in key_fields(fields.TARGET_OUTCOMES)}}
     for entry in entries:
         for table, columns in entry.keys.items():
             for column, values in columns.items():
                 keys.setdefault(table, {}).setdefault(column, []).extend(values)
-    errors = repeated_keys(keys)
+    errors = repeated_keys(keys) + outcome_key_problems(paired, keys, names)
     if fresh:
         scratch = os.path.join(package_dir, ".validate")
         ordered = sorted(fresh, key=lambda e: e.document["id"])
@@ -359,6 +368,18 @@ def validate_changes(package_dir, entries, fresh, names):
         errors += validate(scratch)
         shutil.rmtree(scratch)
     return errors
+
+
+def outcome_key_problems(paired, keys, names):
+    """Problems for target_outcomes rows whose foreign keys point nowhere."""
+    indicator_ids = set(keys.get(fields.INDICATORS.name, {}).get("id", []))
+    known = {r["id"] for r in names}
+    problems = []
+    for row in paired:
+        for column, ref, _ in fields.TARGET_OUTCOMES.foreign_keys:
+            if row[column] not in (indicator_ids if ref == fields.INDICATORS.name else known):
+                problems.append(f"target_outcomes: {row['id']}: {column} {row[column]!r} is not in {ref}")
+    return problems[:20]
 
 
 def read_state(cache, out_dir):

@@ -6,7 +6,8 @@ hash of every source and vocabulary file of the cn_gov_reports package: any chan
 cache. Entries live in DIR/reports-<code version>/<key>.entry, one file per report (no code runs on load):
 
 - line 1, JSON: the report's documents row, its key values (primary and unique columns, per table, for the
-  build's uniqueness check) and the length of each part that follows;
+  build's uniqueness check), its outcomes.facts (what target_outcomes, a table of all reports, needs of it)
+  and the length of each part that follows;
 - the parts, raw: the report's rows as CSV lines for each table (exactly the lines its rows contribute to
   data/<table>.csv) and the jieba words of its searchable rows (JSON): all a build needs of a report.
 
@@ -74,6 +75,7 @@ def entry_parts(report):
     header = {"document": report.document, "text_sha256": text_hash(report.text),
               "keys": {t.name: {f.name: [r.get(f.name) for r in rows[t.name]] for f in key_fields(t)}
                        for t in ROW_TABLES},
+              "outcomes": report.outcomes,
               "parts": [[name, len(data)] for name, data in parts]}
     return header, parts
 
@@ -95,7 +97,8 @@ def _entry(key, path, header, offset):
     for name, length in header["parts"]:
         parts[name] = (offset, length)
         offset += length
-    return Entry(key, path, header["document"], header["text_sha256"], header["keys"], parts), offset
+    return Entry(key, path, header["document"], header["text_sha256"], header["keys"], parts,
+                 header.get("outcomes") or {}), offset
 
 
 @dataclasses.dataclass
@@ -108,6 +111,7 @@ class Entry:
     text_hash: str  # text_hash of the report's text
     keys: dict
     parts: dict  # {part name: (offset, length)}
+    outcomes: dict = dataclasses.field(default_factory=dict)  # outcomes.facts of the report
 
     def part(self, name):
         offset, length = self.parts[name]

@@ -28,6 +28,8 @@ def cast(f, text):
         return int(text)
     if f.type == "number":
         return float(text)
+    if f.type == "boolean":
+        return 1 if text == "true" else 0
     return text
 
 
@@ -66,12 +68,12 @@ def create_indexes(db, table):
         db[table.name].create_index([column], if_not_exists=True)
 
 
-def load_entries(db_path, entries, descriptor, indicator_names):
+def load_entries(db_path, entries, descriptor, indicator_names, target_outcomes=()):
     """A new database at db_path holding the reports of `entries` (cache.Entry, in published order), the
-    indicator_names rows and package_info, with the full-text indexes made from each report's cached words.
-    New and only published once complete, the file is written without a journal; rows go in first and
-    indexes after (faster, and the file comes out compact without a VACUUM), and every foreign key is checked
-    once at the end."""
+    indicator_names and target_outcomes rows and package_info, with the full-text indexes made from each
+    report's cached words. New and only published once complete, the file is written without a journal; rows
+    go in first and indexes after (faster, and the file comes out compact without a VACUUM), and every foreign
+    key is checked once at the end."""
     if os.path.exists(db_path):
         os.remove(db_path)
     db = sqlite_utils.Database(db_path)
@@ -84,6 +86,7 @@ def load_entries(db_path, entries, descriptor, indicator_names):
         conn.executemany(insert_sql(fields.INDICATOR_NAMES),
                          read_lines(fields.INDICATOR_NAMES, csv_rows(fields.INDICATOR_NAMES, indicator_names)))
         _insert_rows(conn, entries)
+        _insert_whole(conn, fields.TARGET_OUTCOMES, target_outcomes)
         package_info.write(conn, descriptor)
         for table in _load_order():
             create_indexes(db, table)
@@ -101,10 +104,11 @@ def load_entries(db_path, entries, descriptor, indicator_names):
     return db_path
 
 
-def update_database(db_path, removed, added, descriptor):
+def update_database(db_path, removed, added, descriptor, target_outcomes=()):
     """Update the database at db_path (a copy of the previous build's) in place: take out every row of
     the documents whose ids are in `removed`, with their full-text entries; add the reports of `added`
-    (cache.Entry); rewrite package_info from `descriptor`; ANALYZE. The rows, keys, indexes and search
+    (cache.Entry); replace target_outcomes (a table of all reports) by `target_outcomes`; rewrite
+    package_info from `descriptor`; ANALYZE. The rows, keys, indexes and search
     results are then those of a full load of the same package (tests/test_incremental.py)."""
     conn = sqlite3.connect(db_path)
     try:
@@ -114,9 +118,11 @@ def update_database(db_path, removed, added, descriptor):
             with timing.stage("index"):
                 for doc_id in removed:
                     _unindex_document(conn, doc_id)
+            conn.execute(f"DELETE FROM [{fields.TARGET_OUTCOMES.name}]")
             for doc_id in removed:
                 _delete_document(conn, doc_id)
             _insert_rows(conn, added)
+            _insert_whole(conn, fields.TARGET_OUTCOMES, target_outcomes)
             with timing.stage("index"):
                 _index_entries(conn, added)
             conn.execute(f"DROP TABLE [{package_info.TABLE}]")
@@ -130,10 +136,18 @@ def update_database(db_path, removed, added, descriptor):
     return db_path
 
 
+WHOLE_TABLES = (fields.INDICATOR_NAMES, fields.TARGET_OUTCOMES)  # not per report: written whole
+
+
+def _insert_whole(conn, table, rows):
+    """Insert rows (dicts) of a table written whole, as their CSV cells read."""
+    conn.executemany(insert_sql(table), read_lines(table, csv_rows(table, rows)))
+
+
 def _insert_rows(conn, entries):
     """Insert every report's rows, table by table in load order."""
     for table in _load_order():
-        if table is fields.INDICATOR_NAMES:
+        if table in WHOLE_TABLES:
             continue
         sql = insert_sql(table)
         for entry in entries:

@@ -15,7 +15,7 @@ from . import paths
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str  # Table Schema type: string | integer | number
+    type: str  # Table Schema type: string | integer | number | boolean
     en: str  # English description
     zh: str  # Chinese description
     required: bool = False
@@ -218,7 +218,11 @@ INDICATORS = Table(
               last=", "),
         Field("period", "string", "Year or range the number refers to (2018, 2021-2025); empty if unknown",
               "所指年份或时期", pattern=r"^\d{4}(-\d{4})?$"),
-    ) + _sentence_fields("number"),
+    ) + _sentence_fields("number") + (
+        Field("main_target", "boolean", "True when the number is one of the plan year's main expected targets "
+              "(主要预期目标), the list the main_targets table reads", "是否为计划年度主要预期目标之一(见main_targets表)",
+              required=True, extension=True),
+    ),
     foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
                   ("indicator", "indicator_names", "id")),
     label_column="subject",
@@ -265,6 +269,89 @@ INDICATOR_NAMES = Table(
     sort="id",
 )
 
-TABLES = (DOCUMENTS, SECTIONS, INDICATORS, PROJECTS, INDICATOR_NAMES)
-MENTIONS = tuple(t for t in TABLES if "sentence" in t.columns)  # rows that point at words in a sentence
+MAIN_TARGETS = Table(
+    "main_targets", "Main targets", "主要预期目标", "One row per report that plans a year and headline indicator: the "
+    "plan year's main expected targets (主要预期目标) as economists hand-code them; GDP growth is always there "
+    "for a work report that plans a year (kind absent when it sets no number)",
+    "每份计划某一年的报告、每个核心指标一行:计划年度的主要预期目标;政府工作报告总有一行地区生产总值增速(未定数字目标时为absent)",
+    fields=(
+        Field("id", "string", "Stable id: the document id, t, and the indicator", "标识(文档标识-t-指标名)",
+              required=True, unique=True, pattern=ID, extension=True),
+        Field("document_id", "string", "The report that sets the target", "设定目标的报告", required=True,
+              extension=True),
+        Field("region", "string", "The place whose target it is (the document's region)", "地区(文档的地区)",
+              extension=True),
+        Field("region_code", "string", "GB/T 2260 code of the region, from the documents table", "行政区划代码",
+              extension=True),
+        Field("year", "integer", "The plan year the target is for", "目标所属的计划年度", required=True,
+              extension=True),
+        Field("indicator", "string", "Normalized indicator name (table indicator_names)", "规范化指标名",
+              required=True, extension=True),
+        coded("main_targets", "kind", "{values}", "目标类型:{labels}", extension=True),
+        coded("main_targets", "comparator", "Comparator, as in indicators, or a range: {values}", "比较关系:{labels}",
+              item="{value} {description}", plain="{value} ", last=", ", required=False, extension=True),
+        Field("value", "number", "The target as written (the low end of a range; the margin of a relative "
+              "target)", "目标值(区间取下限;相对目标为差值)", extension=True),
+        Field("value_high", "number", "The upper end of a range target (5.5%至6% -> 6)", "区间目标的上限",
+              extension=True),
+        Field("unit", "string", "Unit as written (%, 个百分点, 万人)", "单位(原文)", extension=True),
+        Field("relative_to", "string", "What a relative target is measured against (全省, 全国, 全市)",
+              "相对目标的参照(全省、全国等)", extension=True),
+        Field("indicator_id", "string", "The indicators row that states the target (the low end of a range); "
+              "empty when absent", "陈述该目标的指标行(区间取下限行);无数字目标时为空", extension=True),
+        Field("sentence", "string", "The sentence that states the target, verbatim; empty when absent",
+              "陈述该目标的句子(原文);无数字目标时为空", extension=True),
+        Field("note", "string", "What else the sentence says about the target (力争更好, what an absent target "
+              "says instead)", "附注(如“力争更好”,或无数字目标时的原文表述)", extension=True),
+    ),
+    foreign_keys=(("document_id", "documents", "id"), ("indicator", "indicator_names", "id"),
+                  ("indicator_id", "indicators", "id")),
+    label_column="indicator",
+    facets=("indicator", "kind", "year", "region"),
+    indexes=("document_id", "indicator", "year", "region_code"),
+    sort="id",
+)
+
+TARGET_OUTCOMES = Table(
+    "target_outcomes", "Targets against outcomes", "目标与实际", "One row per region, headline indicator and year for which "
+    "one report sets a main target and a later report states the outcome: the target, the outcome and "
+    "whether the target was met", "每个地区、核心指标和年度一行:某份报告设定的主要目标与之后报告所述的实际完成情况,以及是否完成",
+    fields=(
+        Field("id", "string", "Stable id from the region code (or the region's name), indicator and year",
+              "标识(由地区代码、指标和年度生成)", required=True, unique=True, pattern=ID, extension=True),
+        Field("region_code", "string", "GB/T 2260 code of the region", "行政区划代码", extension=True),
+        Field("region", "string", "The place", "地区", extension=True),
+        Field("indicator", "string", "Normalized indicator name", "规范化指标名", required=True, extension=True),
+        Field("year", "integer", "The year targeted and reviewed", "目标与实际所属年度", required=True,
+              extension=True),
+        Field("target_value", "number", "The target (the low end of a range)", "目标值(区间取下限)",
+              extension=True),
+        Field("target_value_high", "number", "The upper end of a range target", "区间目标上限", extension=True),
+        coded("target_outcomes", "target_comparator", "The target's comparator: {values}", "目标的比较关系:{labels}",
+              item="{value} {description}", plain="{value} ", last=", ", required=False, extension=True),
+        Field("target_relative_to", "string", "For a relative target (高于全省0.5个百分点), what it is relative "
+              "to; target_value is then the margin, and met is empty", "相对目标的参照(此时目标值为差值,是否完成为空)",
+              extension=True),
+        Field("target_indicator_id", "string", "The indicators row that states the target", "陈述目标的指标行",
+              required=True, extension=True),
+        Field("actual_value", "number", "The outcome a later report states for the year", "之后报告所述的实际值",
+              required=True, extension=True),
+        coded("target_outcomes", "actual_status", "{values}", "实际或预计", extension=True),
+        Field("actual_indicator_id", "string", "The indicators row that states the outcome", "陈述实际值的指标行",
+              required=True, extension=True),
+        Field("met", "boolean", "Whether the outcome meets the target (see README, Targets against outcomes); "
+              "empty when undecidable (a relative target, units or measures that differ)",
+              "是否完成目标(规则见README);无法判断时为空", extension=True),
+    ),
+    foreign_keys=(("indicator", "indicator_names", "id"), ("target_indicator_id", "indicators", "id"),
+                  ("actual_indicator_id", "indicators", "id")),
+    label_column="indicator",
+    facets=("indicator", "region", "met", "year"),
+    indexes=("indicator", "region_code", "year"),
+    sort="id",
+)
+
+TABLES = (DOCUMENTS, SECTIONS, INDICATORS, PROJECTS, INDICATOR_NAMES, MAIN_TARGETS, TARGET_OUTCOMES)
+# rows that point at the words of a sentence (char_start/char_end): row pages highlight them and cite the row
+MENTIONS = tuple(t for t in TABLES if {"sentence", "char_start"} <= set(t.columns))
 BY_NAME = {t.name: t for t in TABLES}

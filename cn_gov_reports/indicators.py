@@ -78,6 +78,7 @@ LEAD_STRIP = re.compile("^(?:" + "|".join([
     # verbs that frame a count or amount without saying what is counted: 打造3个基地, 集聚了80余家总部, 现有215家机构
     EFFORT + "?" + phrases.alternation("action_verbs", framing="yes") + "(?=..)",
     phrases.alternation("subject_edges", lead="period"),  # “十五五”期间, 军运期间: a period, not the subject
+    phrases.alternation("comparators", lead="yes") + "(?=[,、])",  # 1800亿元左右、增长7.0%左右: the number before's
     r"[,、\s]",
 ]) + ")+")
 # TAIL_STRIP only asks whether the end of a subject is a run of these, so the order of its alternatives does not matter

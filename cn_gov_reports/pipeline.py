@@ -13,12 +13,14 @@ from .documents import describe
 from .ids import document_id
 from .indicators import extract_indicators
 from .normalize import matching_view, normalize
+from .outcomes import facts as outcome_facts
 from .projects import extract_projects
 from .read import ReportError, read_report
 from .search import segment_rows
 from .sections import build_sections
 from .sentences import section_sentences
 from . import timing
+from .targets import main_targets
 
 
 @contextmanager
@@ -46,6 +48,8 @@ class Report:
     sections: list = field(default_factory=list)
     indicators: list = field(default_factory=list)
     projects: list = field(default_factory=list)
+    main_targets: list = field(default_factory=list)
+    outcomes: dict = field(default_factory=dict)  # outcomes.facts: what target_outcomes needs of the report
     dropped: list = field(default_factory=list)  # chrome and metadata lines, for auditing
     tokens: dict = field(default_factory=dict)  # search.segment_rows of the rows, for the full-text index
 
@@ -73,7 +77,9 @@ def process_report(path, entry=None):
         sentences = section_sentences(text, sections)
         indicators = extract_indicators(text, sections, row, sentences, view)
         projects = extract_projects(text, sections, row, sentences, view)
+        targets = main_targets(text, sections, row, sentences, indicators, view)
+        facts = outcome_facts(row, row.get("region") or "", indicators, targets)
     row.update(sections=len(sections), indicators=len(indicators), projects=len(projects))
     with stage("segment", path):
         tokens = segment_rows({"sections": sections, "indicators": indicators, "projects": projects})
-    return Report(row, text, sections, indicators, projects, cleaned.dropped, tokens)
+    return Report(row, text, sections, indicators, projects, targets, facts, cleaned.dropped, tokens)

@@ -52,6 +52,22 @@ from sections s
 where s.document_id = :document
 order by s.ordinal""",
     },
+    "target_outcomes": {
+        "title": "Targets against outcomes / 目标与实际",
+        "description": "Each main target a report sets for its plan year (e.g. GDP growth) against the outcome the next "
+                       "year's report states, whether it was met, and both sentences; pick an indicator (gdp, "
+                       "fixed_asset_investment, ...) or leave it empty for all. The chart is at /-/targets. / "
+                       "各地区每年的主要预期目标(如地区生产总值增速)与次年报告所述实际完成情况、是否完成及两处原句;"
+                       "指标留空则列出全部。图表见 /-/targets。",
+        "sql": """select o.region, o.indicator, o.year, o.target_comparator, o.target_value, o.target_value_high,
+  o.target_relative_to, o.actual_value, o.actual_status, o.met, t.sentence as target_sentence,
+  a.sentence as actual_sentence, o.target_indicator_id, o.actual_indicator_id, o.id
+from target_outcomes o
+join indicators t on t.id = o.target_indicator_id
+join indicators a on a.id = o.actual_indicator_id
+where :indicator = '' or o.indicator = :indicator
+order by o.region, o.indicator, o.year""",
+    },
     "indicators_by_name": {
         "title": "One indicator across all documents / 单一指标跨文档对比",
         "description": "Actual, estimated and target values of one normalized indicator (e.g. gdp, "

@@ -20,6 +20,7 @@ def _labels():
 
 LABELS = _labels()
 STATUS_ORDER = fields.INDICATORS.field("status").enum
+LABELS["met"] = {"true": "完成", "false": "未完成"}  # target_outcomes.met, a boolean
 HEADLINE_CHARTS = 6  # how many indicators the targets-against-actuals chart shows
 # Scales for showing large base values: (at least, prefix); 亿 = 10^8, 万 = 10^4.
 SCALES = ((1e8, "亿"), (1e4, "万"))
@@ -221,4 +222,72 @@ async def charts_context(db):
     return {
         "ui_headline": targets_against_actuals(headline),
         "ui_per_document": {"labels": [name for _, name in documents], "series": series},
+    }
+
+
+TARGET_SERIES = ("target", "actual")  # the two bars of a year on the targets page
+
+
+def target_text(row):
+    """How a target reads: '≥ 6.5', '6 – 6.5', '~ 7', '高于全省 0.5'."""
+    value, high = format_number(row["target_value"]), format_number(row["target_value_high"])
+    if row.get("target_relative_to"):
+        return f"{LABELS['comparator'].get(row['target_comparator'], '')}{row['target_relative_to']} {value}".strip()
+    if row["target_comparator"] == "range":
+        return f"{value} – {high}"
+    sign = {"=": "", "~": "约 ", ">=": "≥ ", ">": "> ", "<=": "≤ ", "<": "< "}.get(row["target_comparator"], "")
+    return f"{sign}{value}"
+
+
+def met_label(met):
+    """'完成 met' / '未完成 not met' / '无法判断 undecidable' for target_outcomes.met (1, 0 or None)."""
+    return {1: "完成 met", 0: "未完成 not met"}.get(met, "无法判断 undecidable")
+
+
+def targets_by_place(rows, database="reports"):
+    """One chart spec and table per (region, indicator) of target_outcomes rows (dicts with the table's columns
+    and label_zh, label_en), years in order: the target (a range at its low end) and the actual side by side,
+    each bar linking to the row page of the indicator that states it."""
+    groups = OrderedDict()
+    for r in sorted(rows, key=lambda r: (r["region"] or "", r["indicator"], r["year"])):
+        groups.setdefault((r["region"] or r["region_code"] or "", r["indicator"]), []).append(r)
+    out = []
+    for (region, indicator), members in groups.items():
+        first = members[0]
+        link = f"/{database}/indicators/"
+        names = {"target": label("status", "target"), "actual": label("status", "actual")}
+        relative = [r for r in members if r["target_relative_to"]]
+        out.append({
+            "id": f"targets-{len(out)}",
+            "region": region,
+            "indicator": indicator,
+            "title": f"{region} · {first.get('label_zh') or indicator} {first.get('label_en') or ''}".strip(),
+            "labels": [str(r["year"]) for r in members],
+            "order": [names["target"], names["actual"]],
+            "series": {names["target"]: [None if r["target_relative_to"] else r["target_value"] for r in members],
+                       names["actual"]: [r["actual_value"] for r in members]},
+            "links": {names["target"]: [link + r["target_indicator_id"] for r in members],
+                      names["actual"]: [link + r["actual_indicator_id"] for r in members]},
+            "relative": bool(relative),
+            "rows": [{**r, "ui_target": target_text(r), "ui_met": met_label(r["met"])} for r in members],
+        })
+    return out
+
+
+async def targets_context(db, region="", indicator=""):
+    """The targets page: target against outcome by year, per region and indicator (optionally one of each)."""
+    found = await rows(db, "select o.*, n.label_zh, n.label_en, t.sentence as target_sentence, "
+                           "a.sentence as actual_sentence, t.unit as unit from target_outcomes o "
+                           "left join indicator_names n on n.id = o.indicator "
+                           "left join indicators t on t.id = o.target_indicator_id "
+                           "left join indicators a on a.id = o.actual_indicator_id "
+                           "where (:region = '' or o.region = :region) and (:indicator = '' or o.indicator = :indicator) "
+                           "order by o.region, o.indicator, o.year", {"region": region, "indicator": indicator})
+    choices = await rows(db, "select distinct region, indicator from target_outcomes order by region, indicator")
+    return {
+        "ui_targets": targets_by_place(found),
+        "ui_region": region,
+        "ui_indicator": indicator,
+        "ui_regions": sorted({c["region"] for c in choices if c["region"]}),
+        "ui_indicators": sorted({c["indicator"] for c in choices}),
     }

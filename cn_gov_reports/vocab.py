@@ -7,6 +7,7 @@ measure words are rules/subject_edges.tsv and rules/measure_suffixes.tsv (vocab=
 """
 import csv
 import functools
+import re
 
 from . import paths, phrases
 from .normalize import matching_view
@@ -27,6 +28,12 @@ def aliases():
             for alias in row["aliases"].split("|"):
                 table[alias.strip()] = row["id"]
     return table
+
+
+def alternation_of(indicator):
+    """'(?:...)' of the aliases of one indicator, longest first (a regex for the phrasings that name it)."""
+    names = sorted((a for a, i in aliases().items() if i == indicator), key=len, reverse=True)
+    return "(?:" + "|".join(map(re.escape, names)) + ")"
 
 
 def indicator_for(subject):

@@ -240,3 +240,37 @@ def test_table_pages_describe_columns_in_chinese_and_english(page, server):
     assert page.locator("h1").inner_text() == "指标 / Indicators"
     descriptions = page.locator("dl.column-descriptions dd").all_inner_texts()
     assert descriptions and all(re.search(r"[A-Za-z].* / .*[\u4e00-\u9fff]", d) for d in descriptions)
+
+
+@pytest.fixture(scope="module")
+def district_server(tmp_path_factory):
+    """A build of three consecutive reports of one fictional district (tests/fixtures/targets)."""
+    from cn_gov_reports.build import build
+
+    out = tmp_path_factory.mktemp("district")
+    build(os.path.join(ROOT, "tests", "fixtures", "targets"), str(out), jobs=1, cache_dir=None)
+    with serving(out) as base:
+        yield base
+
+
+def test_targets_page_links_each_bar_and_number_to_its_sentence(page, district_server):
+    page.goto(district_server + "/-/targets?indicator=gdp")
+    page.wait_for_selector("canvas.ui-chart[data-drawn]")
+    rows = page.locator("table.ui-targets-table tbody tr")
+    assert rows.count() == 2
+    assert rows.nth(0).inner_text().split("\t")[:2] == ["2019", "6 – 6.5%"]
+    assert "未完成 not met" in rows.nth(1).inner_text()
+    snap(page, "targets")
+    # a click on the 2019 target bar opens the row page of the sentence that sets it
+    box = page.locator("canvas.ui-chart").first.bounding_box()
+    bar = page.evaluate("(() => { const c = Chart.getChart(document.querySelector('canvas.ui-chart'));"
+                        " const i = c.data.datasets.findIndex(d => d.label.startsWith('目标'));"
+                        " const b = c.getDatasetMeta(i).data[0]; return [b.x, (b.y + b.base) / 2]; })()")
+    page.mouse.click(box["x"] + bar[0], box["y"] + bar[1])
+    page.wait_for_url(re.compile(r"/reports/indicators/jiangxia-2019-i-"), wait_until="domcontentloaded")
+    assert "6%-6.5%" in page.locator("body").inner_text()
+    page.goto(district_server + "/-/targets?indicator=gdp")
+    actual = page.locator("table.ui-targets-table a.ui-actual-link").first.get_attribute("href")
+    assert re.fullmatch(r"/reports/indicators/jiangxia-2020-i-[0-9a-f]+", actual)
+    page.goto(district_server + actual)
+    assert "同比增长6.8%" in page.locator("body").inner_text()

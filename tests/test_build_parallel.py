@@ -9,7 +9,8 @@ from cn_gov_reports import timing
 from cn_gov_reports.build import BuildError, build, process_entries
 
 OUTPUTS = ["datapackage.json"] + [os.path.join("data", f"{t}.csv") for t in
-                                  ("documents", "sections", "indicators", "projects", "indicator_names")]
+                                  ("documents", "sections", "indicators", "projects", "indicator_names",
+                                   "main_targets", "target_outcomes")]
 
 
 def read_outputs(out):

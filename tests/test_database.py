@@ -9,7 +9,7 @@ def connect(seeds_build):
 
 def test_column_types_follow_the_table_schema(seeds_build):
     conn = connect(seeds_build)
-    expected_type = {"string": "TEXT", "integer": "INTEGER", "number": "REAL"}
+    expected_type = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
     for table in fields.TABLES:
         cols = {row[1]: row[2] for row in conn.execute(f"pragma table_info([{table.name}])")}
         assert list(cols) == table.columns

@@ -14,6 +14,7 @@ from cn_gov_reports.build import build
 from test_build_parallel import read_outputs
 
 REPORTS = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))
+DISTRICT = os.path.join(os.path.dirname(__file__), "fixtures", "targets")  # three years of one district
 QUERIES = ["创新", "增长", "长江存储", "2019", "GDP", "亿元", "光谷", "新增市场主体", "5.6%", "高新区 工作",
            "\"工作 报告\"", "检验增量", "的"]
 EDIT = "\n\n另据统计,全年新增市场主体1234户,同比增长5.6%。检验增量构建。\n"
@@ -187,3 +188,29 @@ def test_a_build_without_database_then_one_with_loads_it(tmp_path, full_all):
     result = build(str(seeds), str(out), jobs=1)
     assert result["stats"]["database"] == "loaded"
     assert_same_outputs(out, full_all)
+
+
+def test_target_outcomes_follow_every_report_in_an_incremental_build(tmp_path, counted):
+    """target_outcomes pairs one report's target with a later report's outcome, so it is made from all reports
+    at package time: taking out or adding back the middle year of a district changes pairs on both sides of
+    it, and the incremental build still equals a full build (CSV bytes and database)."""
+    seeds, out = copy_seeds(tmp_path / "seeds"), tmp_path / "out"
+    for name in os.listdir(DISTRICT):
+        shutil.copy(os.path.join(DISTRICT, name), seeds / name)
+    build(str(seeds), str(out), jobs=1)
+    paired = (out / "data" / "target_outcomes.csv").read_text(encoding="utf-8")
+    assert paired.count("\n") == 7 and "-gdp-2019," in paired and "-gdp-2020," in paired
+    os.remove(seeds / "jiangxia_2020.txt")
+    counted.clear()
+    result = build(str(seeds), str(out), jobs=1)
+    assert counted == [] and result["row_counts"]["target_outcomes"] == 0
+    assert result["stats"]["database"] == "updated: 1 documents out, 0 in"
+    full_build(seeds, tmp_path / "full-without")
+    assert_same_outputs(out, tmp_path / "full-without")
+    shutil.copy(os.path.join(DISTRICT, "jiangxia_2020.txt"), seeds / "jiangxia_2020.txt")
+    counted.clear()
+    result = build(str(seeds), str(out), jobs=1)
+    assert counted == ["jiangxia_2020.txt"] and result["row_counts"]["target_outcomes"] == 6
+    full_build(seeds, tmp_path / "full-with")
+    assert_same_outputs(out, tmp_path / "full-with")
+    assert (out / "data" / "target_outcomes.csv").read_text(encoding="utf-8") == paired

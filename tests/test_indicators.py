@@ -118,7 +118,7 @@ CASES += [
         {'mention': '91.8%', 'subject': '学校食堂量化等级AB级比例', 'indicator': '', 'value': 91.8, 'unit': '%', 'value_base': 91.8, 'unit_base': '%', 'measure': 'share', 'status': 'actual', 'comparator': '=', 'period': '2019'},
     ], id='brackets inside a subject, 等级 is not 等'),
     pytest.param('二、2025年主要安排\n粮食、蔬菜、水产品产量分别超过2.6万吨、54万吨、6.7万吨。新培育认证“绿色食品”6个,新增10个“三品一标”农产品。', dict(REPORT, review_year=2024, plan_year=2025), [
-        {'mention': '2.6万吨', 'subject': '粮食产量', 'indicator': '', 'value': 2.6, 'unit': '万吨', 'value_base': 26000, 'unit_base': '吨', 'measure': 'level', 'status': 'target', 'comparator': '>', 'period': '2025'},
+        {'mention': '2.6万吨', 'subject': '粮食产量', 'indicator': 'grain_output', 'value': 2.6, 'unit': '万吨', 'value_base': 26000, 'unit_base': '吨', 'measure': 'level', 'status': 'target', 'comparator': '>', 'period': '2025'},
         {'mention': '54万吨', 'subject': '蔬菜产量', 'indicator': '', 'value': 54, 'unit': '万吨', 'value_base': 540000, 'unit_base': '吨', 'measure': 'level', 'status': 'target', 'comparator': '>', 'period': '2025'},
         {'mention': '6.7万吨', 'subject': '水产品产量', 'indicator': '', 'value': 6.7, 'unit': '万吨', 'value_base': 67000, 'unit_base': '吨', 'measure': 'level', 'status': 'target', 'comparator': '>', 'period': '2025'},
         {'mention': '6个', 'subject': '新培育认证“绿色食品”', 'indicator': '', 'value': 6, 'unit': '个', 'value_base': 6, 'unit_base': '个', 'measure': 'count', 'status': 'target', 'comparator': '=', 'period': '2025'},

@@ -39,7 +39,7 @@ def test_descriptor_is_complete(seeds_build):
         schema = res["schema"]
         assert schema["primaryKey"] == ["id"]
         for f in schema["fields"]:
-            assert f["type"] in ("string", "integer", "number") and f["description"], f
+            assert f["type"] in ("string", "integer", "number", "boolean") and f["description"], f
 
 
 def test_foreign_keys_declared(seeds_build):

@@ -126,3 +126,26 @@ def test_charts_and_document_pages_render(client):
     doc = client.get("/reports/documents.json?_shape=array&_size=1").json()[0]
     page = client.get(f"/reports/documents/{doc['id']}").text
     assert doc["title"] in page and "章节目录" in page
+
+
+def test_targets_by_place():
+    base = dict(region="青溪区", region_code="", indicator="gdp", target_relative_to="", actual_status="actual",
+                label_zh="地区生产总值", label_en="GDP", unit="%")
+    rows = [dict(base, year=2020, target_value=7, target_value_high=None, target_comparator=">=",
+                 target_indicator_id="t2", actual_value=6.2, actual_indicator_id="a2", met=0),
+            dict(base, year=2019, target_value=6, target_value_high=6.5, target_comparator="range",
+                 target_indicator_id="t1", actual_value=6.8, actual_indicator_id="a1", met=1)]
+    [chart] = ui.targets_by_place(rows)
+    assert chart["labels"] == ["2019", "2020"] and chart["title"] == "青溪区 · 地区生产总值 GDP"
+    assert chart["series"] == {"目标 target": [6, 7], "实际 actual": [6.8, 6.2]}
+    assert chart["links"]["目标 target"] == ["/reports/indicators/t1", "/reports/indicators/t2"]
+    assert chart["links"]["实际 actual"] == ["/reports/indicators/a1", "/reports/indicators/a2"]
+    assert [(r["ui_target"], r["ui_met"]) for r in chart["rows"]] == [("6 – 6.5", "完成 met"), ("≥ 7", "未完成 not met")]
+
+
+@pytest.mark.server
+def test_targets_page_renders(client):
+    page = client.get("/-/targets")
+    assert page.status_code == 200 and "目标与实际" in page.text and "/reports/target_outcomes.csv" in page.text
+    assert client.get("/-/targets", params={"indicator": "gdp"}).status_code == 200
+    assert "/-/targets" in client.get("/-/charts").text
