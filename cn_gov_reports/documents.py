@@ -48,6 +48,7 @@ YEAR_RANGE = re.compile(r"(\d{4})\s*[-—–~至到]\s*(\d{4})\s*年")  # (2023�
 VENUE = phrases.compiled("venue_lines", r"在.{0,40}{}")
 # where a run-on line (a one-line file) starts a new title-block part: a date, a venue dash, the salutation
 _RUN_ON_BREAK = re.compile(r"\s+(?=——|--|\d{4}[-年]|[〇零○一二][〇零○一二三四五六七八九]{3}年|各位代表)")
+ISSUER_CUES = [re.compile(entry, re.M) for entry in phrases.entries("issuer_cues")]  # 我代表上海市人民政府
 RUN_ON_CHARS = 80  # a title-block line longer than a title (at most 80 characters) may run on into what follows
 
 
@@ -204,7 +205,8 @@ def describe(document_id, text, metadata, level1_headings, headings_start):
         head = "\n".join(lines)
         m = DOC_NUMBER.search(matching_view(head))
         number = head[m.start():m.end()] if m else ""
-    issuer = metadata.get("issuer", "") or sig_issuer or (region.government if region else "")
+    issuer = metadata.get("issuer", "") or sig_issuer or named_issuer(text[:max(headings_start, 600)]) \
+        or (region.government if region else "")
     return {
         "id": document_id,
         "title": title,
@@ -220,6 +222,18 @@ def describe(document_id, text, metadata, level1_headings, headings_start):
         "doc_number": number,
         "index_number": metadata.get("index_number", ""),
     }
+
+
+def named_issuer(head):
+    """The body a report says delivers it (rules/issuer_cues.tsv): 我代表上海市人民政府 -> 上海市人民政府; '' for a bare
+    市人民政府 (the region then names the government) or none."""
+    view = matching_view(head)
+    for cue in ISSUER_CUES:
+        for m in cue.finditer(view):
+            body = squeeze(head[m.start("body"):m.end("body")])
+            if len(re.sub("人民政府$", "", body)) > 1:  # not a bare 市人民政府
+                return body
+    return ""
 
 
 def delivered_date(lines):

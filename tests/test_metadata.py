@@ -5,7 +5,7 @@ import os
 import pytest
 
 from cn_gov_reports.chrome import clean
-from cn_gov_reports.documents import DOC_NUMBER, delivered_date, find_doc_type, find_title, iso_date
+from cn_gov_reports.documents import DOC_NUMBER, delivered_date, find_doc_type, find_title, iso_date, named_issuer
 from cn_gov_reports.normalize import matching_view, normalize
 from cn_gov_reports.pipeline import process_report
 
@@ -95,3 +95,13 @@ def test_work_report_opening_without_a_title():
 def test_news_site_time_line_is_the_published_date():
     cleaned = clean(normalize("2024年某市政府工作报告\n来源:湖北日报 时间:2024-02-05\n各位代表:\n正文。"))
     assert cleaned.metadata == {"issuer": "湖北日报", "published": "2024-02-05"}
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("各位代表:\n现在,我代表国务院,向大会报告政府工作,请予审议。", "国务院"),
+    ("各位代表:\n现在,我代表上海市人民政府,向大会报告工作。", "上海市人民政府"),
+    ("政府工作报告\n海拉尔区人民政府区长 某某\n各位代表:\n现在,我代表区人民政府向大会作工作报告。", "海拉尔区人民政府"),
+    ("各位代表:\n现在,我代表市人民政府向大会报告工作。", ""),  # a bare 市人民政府: the region names the government
+])
+def test_named_issuer(head, expected):
+    assert named_issuer(head) == expected
