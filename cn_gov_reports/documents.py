@@ -7,36 +7,56 @@ part_headings (the year headings), five_year_plans.
 """
 import re
 
+import cn2an
+
 from . import phrases, regions
 from .normalize import matching_view, squeeze
 
 # Title keywords (rules/title_endings.tsv): a title ends with one of these (simplified forms).
 TITLE_END = phrases.alternation("title_endings") + r"(?:\([^()]{1,16}\))?"
-# Decorations around a title on a reposting page: "[湖北] ...", "...—全文", "...(全文)".
-TITLE_DECORATION = re.compile(r"^\s*\[[^\]]{1,8}\]\s*|^\([^()]{2,4}[省市]\)|[—-]+\s*全文\s*$|\(全文\)\s*$")
+# Web debris around a title (rules/title_debris.tsv): "[湖北] ...", "还原减小】...", "...—全文" are stripped; a line with
+# a site's login bar or menu words is no title.
+TITLE_DEBRIS = phrases.compiled("title_debris", action="strip")
+SITE_DEBRIS = phrases.compiled("title_debris", action="reject")
 
 
-def _doc_types(read):
-    """[(pattern, doc_type)] of the rules/doc_types.tsv entries read in the title or the opening, in file order."""
-    types = dict.fromkeys(r["doc_type"] for r in phrases.rules("doc_types") if r["read"] == read)
-    return [(phrases.alternation("doc_types", doc_type=t, read=read), t) for t in types]
+def _doc_types(*reads):
+    """[(pattern, doc_type)] of the rules/doc_types.tsv entries of the given `read` kinds, types in file order."""
+    chosen = [r for r in phrases.rules("doc_types") if r["read"] in reads]
+    types = dict.fromkeys(r["doc_type"] for r in chosen)
+    return [("(?:" + "|".join(r.entry for r in chosen if r["doc_type"] == t) + ")", t) for t in types]
 
 
 # doc_type: the first rule whose pattern matches the title (then the opening of the text) wins.
-DOC_TYPES = _doc_types("title")
-OPENING_TYPES = _doc_types("opening")  # when the title says nothing: how the text opens
+DOC_TYPES = _doc_types("title", "name")
+OPENING_TYPES = _doc_types("opening") + _doc_types("title")  # when the title says nothing: how the text opens
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# a date in Chinese numerals: 二〇二四年一月二十九日
+_HAN_DATE = re.compile(r"[〇零○Ｏ0一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日")
+_ZERO = str.maketrans("○Ｏ0", "〇〇〇")  # the zeros written in Chinese-numeral years, as cn2an reads them
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[(]\s*\d{4}\s*[〕\])]\s*\d+\s*号")  # 武政〔2021〕21号
+DOC_NUMBER = phrases.compiled("doc_numbers")  # 皖政办秘〔2021〕82号, 国务院令第708号
 SIGNATURE = phrases.compiled("issuing_bodies", r"^\s*(\S{2,30}?{})\s*$")  # 武汉市人民政府
-# rules/part_headings.tsv, roles review_year and plan_year
-REVIEW_HEADING = re.compile(r"(\d{4})\s*年[^回]{0,12}" + phrases.tagged("part_headings", "review_year"))  # 2018年工作回顾
-PLAN_HEADING = re.compile(r"(\d{4})\s*年[^回]{0,10}" + phrases.tagged("part_headings", "plan_year"))  # 2019年重点工作任务
+# rules/part_headings.tsv, roles review_year and plan_year; the year in digits or relative to the venue date
+# (rules/relative_years.tsv: 过去一年工作回顾, 明年工作安排)
+_YEAR = r"(?:(\d{4})\s*年|(" + phrases.alternation("relative_years") + r"))"
+REVIEW_HEADING = re.compile(_YEAR + r"[^回]{0,12}" + phrases.tagged("part_headings", "review_year"))  # 2018年工作回顾
+PLAN_HEADING = re.compile(_YEAR + r"[^回]{0,10}" + phrases.tagged("part_headings", "plan_year"))  # 2019年重点工作任务
+RELATIVE_YEARS = [(re.compile(entry), int(offset)) for entry, offset in phrases.pairs("relative_years", "offset")]
 YEAR_RANGE = re.compile(r"(\d{4})\s*[-—–~至到]\s*(\d{4})\s*年")  # (2023—2025年)
+# the venue line: "——2024年1月29日在六安市第六届人民代表大会第四次会议上" (rules/venue_lines.tsv)
+VENUE = phrases.compiled("venue_lines", r"在.{0,40}{}")
+# where a run-on line (a one-line file) starts a new title-block part: a date, a venue dash, the salutation
+_RUN_ON_BREAK = re.compile(r"\s+(?=——|--|\d{4}[-年]|[〇零○一二][〇零○一二三四五六七八九]{3}年|各位代表)")
+ISSUER_CUES = [re.compile(entry, re.M) for entry in phrases.entries("issuer_cues")]  # 我代表上海市人民政府
+RUN_ON_CHARS = 80  # a title-block line longer than a title (at most 80 characters) may run on into what follows
 
 
 def iso_date(value):
-    """'2020-07-03 11:05:00' or '2021年12月2日' -> '2020-07-03' / '2021-12-02'; '' if no date."""
+    """'2020-07-03 11:05:00', '2021年12月2日' or '二〇二一年十二月二日' -> '2020-07-03' / '2021-12-02'; '' if no date."""
+    h = _HAN_DATE.search(value)
+    if h:
+        value = value[:h.start()] + cn2an.transform(squeeze(h.group(0)).translate(_ZERO), "cn2an") + value[h.end():]
     m = _CN_DATE.search(value) or _ISO_DATE.search(value)
     if not m:
         return ""
@@ -45,22 +65,37 @@ def iso_date(value):
 
 
 def head_lines(text, headings_start):
-    """Non-empty lines before the first heading (the title block), or the first 40 lines."""
+    """Non-empty lines before the first heading (the title block), or the first 40 lines; a run-on line (a report
+    in one line) is cut where a date, a venue line or the salutation starts."""
     head = text[:headings_start] if headings_start else text
-    return [line for line in head.split("\n") if line.strip()][:40]
+    lines = []
+    for line in head.split("\n"):
+        if len(line) > RUN_ON_CHARS:
+            lines.extend(_RUN_ON_BREAK.split(line[:RUN_ON_CHARS * 4]))
+        else:
+            lines.append(line)
+    return [line for line in lines if line.strip()][:40]
+
+
+def _strip_debris(title):
+    """The title without the web debris around it (rules/title_debris.tsv, action strip)."""
+    previous = None
+    while previous != title:
+        previous, title = title, TITLE_DEBRIS.sub("", title).strip()
+    return title
 
 
 def find_title(lines):
     """The report's own title from the title block: a line (or run of short lines) ending with a title
-    keyword; a notice '印发《X》的通知' gives X."""
+    keyword, web debris stripped; a notice '印发《X》的通知' gives X. '' when the text has no title line."""
     candidates = []
     for i, line in enumerate(lines):
-        if _CN_DATE.search(line) or SIGNATURE.match(line) or ":" in line:
-            continue  # a title does not start on a date, a signature or a salutation
+        if _CN_DATE.search(line) or SIGNATURE.match(line) or ":" in line or SITE_DEBRIS.search(matching_view(line)):
+            continue  # a title does not start on a date, a signature, a salutation or a site's menu
         joined = ""
         for j in range(i, min(i + 4, len(lines))):  # titles broken over up to four lines
             joined += squeeze(lines[j])
-            title = TITLE_DECORATION.sub("", joined).strip()
+            title = _strip_debris(joined)
             view = matching_view(title)
             if 4 <= len(title) <= 80 and re.search(TITLE_END + "$", view) and "印发" not in view \
                     and not title.startswith(("各", "——", "为", "按照")):
@@ -71,7 +106,7 @@ def find_title(lines):
     if candidates:
         return min(candidates, key=lambda c: (c[1], c[0]))[2]
     for line in lines:
-        m = re.search(r"印发\s*《(.+?)》", line)
+        m = re.search(r"印发\s*《(.+?)》", line) or re.search(r"印发(.{4,60}?)的通知", squeeze(line))
         if m:
             return squeeze(m.group(1))
     return ""
@@ -83,7 +118,7 @@ def find_doc_type(title, text):
         if re.search(pattern, view):
             return doc_type
     opening = matching_view(text[:600])
-    for pattern, doc_type in OPENING_TYPES + DOC_TYPES:
+    for pattern, doc_type in OPENING_TYPES:
         if re.search(pattern, opening):
             return doc_type
     return "other"
@@ -100,18 +135,35 @@ def find_signature(lines):
     return "", ""
 
 
-def find_years(doc_type, title, level1_headings, published):
-    """(review_year, plan_year, plan_end_year) from headings, five-year-plan names and titles."""
+def _heading_year(m, delivered):
+    """The year a review or plan heading names: in digits, or relative to the year of the venue date."""
+    if m.group(1):
+        return int(m.group(1))
+    if not delivered:
+        return None
+    return int(delivered[:4]) + next(offset for pattern, offset in RELATIVE_YEARS if pattern.fullmatch(m.group(2)))
+
+
+def delivery_years(delivered):
+    """(review_year, plan_year) of a work report delivered on ISO date `delivered`: one delivered in January-June of
+    Y reviews Y-1 and plans Y; one delivered in July-December of Y (some districts meet in December) reviews Y and
+    plans Y+1."""
+    year, month = int(delivered[:4]), int(delivered[5:7])
+    return (year - 1, year) if month <= 6 else (year, year + 1)
+
+
+def find_years(doc_type, title, level1_headings, published, delivered=""):
+    """(review_year, plan_year, plan_end_year) from headings, the venue date, five-year-plan names and titles."""
     review = plan = end = None
     for heading in level1_headings:
         view = matching_view(heading)
         m = REVIEW_HEADING.search(view)
         if m and review is None:
-            review = int(m.group(1))
+            review = _heading_year(m, delivered)
             continue
         m = PLAN_HEADING.search(view)
         if m and plan is None:
-            plan = int(m.group(1))
+            plan = _heading_year(m, delivered)
     tview = matching_view(title)
     if doc_type == "five_year_plan":
         m = phrases.compiled("five_year_plans").search(tview)
@@ -121,11 +173,14 @@ def find_years(doc_type, title, level1_headings, published):
     m = YEAR_RANGE.search(tview)
     if m and plan is None:
         plan, end = int(m.group(1)), int(m.group(2))
-    if doc_type in ("government_work_report", "development_plan_report") and review is None and plan is None:
+    reports = ("government_work_report", "development_plan_report")
+    if doc_type in reports and review is None and plan is None and delivered:
+        review, plan = delivery_years(delivered)
+    if doc_type in reports and review is None and plan is None:
         m = re.search(r"(\d{4})\s*年(度)?", tview)  # 2019年度 reviews 2019; 2020年...报告 plans for 2020
         if m:
             review, plan = (int(m.group(1)), None) if m.group(2) else (None, int(m.group(1)))
-    if doc_type in ("government_work_report", "development_plan_report"):
+    if doc_type in reports:
         if plan is None and review is not None:
             plan = review + 1
         if review is None and plan is not None:
@@ -142,13 +197,16 @@ def describe(document_id, text, metadata, level1_headings, headings_start):
     doc_type = find_doc_type(title, text)
     region = regions.find(text, title=title, issuer=metadata.get("issuer", ""))
     sig_issuer, sig_date = find_signature(lines)
-    published = iso_date(metadata.get("published", "")) or sig_date or _delivered_date(lines)
-    review, plan, end = find_years(doc_type, title, level1_headings, published)
+    delivered = delivered_date(lines)
+    published = iso_date(metadata.get("published", "")) or sig_date or delivered
+    review, plan, end = find_years(doc_type, title, level1_headings, published, delivered)
     number = metadata.get("doc_number", "")
     if not number:
-        m = DOC_NUMBER.search("\n".join(lines))
-        number = m.group(0) if m else ""
-    issuer = metadata.get("issuer", "") or sig_issuer or (region.government if region else "")
+        head = "\n".join(lines)
+        m = DOC_NUMBER.search(matching_view(head))
+        number = head[m.start():m.end()] if m else ""
+    issuer = metadata.get("issuer", "") or sig_issuer or named_issuer(text[:max(headings_start, 600)]) \
+        or (region.government if region else "")
     return {
         "id": document_id,
         "title": title,
@@ -166,9 +224,25 @@ def describe(document_id, text, metadata, level1_headings, headings_start):
     }
 
 
-def _delivered_date(lines):
-    """The date a report was delivered: '——2021年12月14日在...会议上'."""
+def named_issuer(head):
+    """The body a report says delivers it (rules/issuer_cues.tsv): 我代表上海市人民政府 -> 上海市人民政府; '' for a bare
+    市人民政府 (the region then names the government) or none."""
+    view = matching_view(head)
+    for cue in ISSUER_CUES:
+        for m in cue.finditer(view):
+            body = squeeze(head[m.start("body"):m.end("body")])
+            if len(re.sub("人民政府$", "", body)) > 1:  # not a bare 市人民政府
+                return body
+    return ""
+
+
+def delivered_date(lines):
+    """The ISO date a report was delivered, from its venue line: '——2021年12月14日在...会议上', '——在...会议上
+    (2024年1月29日)', '——二〇二四年一月二十九日在...'; '' when there is none."""
     for line in lines:
-        if re.match(r"^\s*[—-]{1,2}", line) and "会议" in line:
-            return iso_date(squeeze(line))
+        view = matching_view(squeeze(line))
+        if VENUE.search(view):
+            date = iso_date(view)
+            if date.count("-") == 2:
+                return date
     return ""
