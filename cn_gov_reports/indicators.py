@@ -23,7 +23,7 @@ from . import fields, phrases
 from .ids import OccurrenceCounter, row_id
 from .normalize import matching_view, squeeze
 from .numbers import Quantity, find_quantities
-from .parts import section_parts
+from .parts import section_parts, span_period
 from .sentences import section_sentences
 from .vocab import indicator_for
 
@@ -619,9 +619,10 @@ def _status(sv, q, part, document):
     if TARGET.search(clause) or TARGET_LEAD.search(head):
         return "target"
     estimate = bool(ESTIMATE.search(head))
-    if part.kind == "plan":
-        year = _explicit_period(head)
-        plan_start = document.get("plan_year") or 0
+    span = span_period(head, part)  # 过去五年 in a plan part is past; 今后五年 in a review part is to come
+    plan_start = document.get("plan_year") or 0
+    if part.kind == "plan" or (span and plan_start and int(span[:4]) >= plan_start):
+        year = _explicit_period(head) or span
         if year and int(year[-4:]) < plan_start:
             return "estimate" if estimate else "actual"
         return "target"
@@ -645,8 +646,4 @@ def _period(head, part):
     explicit = _explicit_period(head)
     if explicit:
         return explicit
-    fyp = re.findall(r"十[一二三四五]五", head)
-    if fyp:
-        start, end = phrases.five_year_plans()[fyp[-1]]
-        return f"{start}-{end}"
-    return part.period
+    return span_period(head, part) or part.period  # “十四五”时期, 过去五年, 今后五年; 今年 after them: the part's
