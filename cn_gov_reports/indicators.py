@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from . import fields, phrases
 from .ids import OccurrenceCounter, row_id
 from .normalize import matching_view, squeeze
-from .numbers import Quantity, find_quantities
+from .numbers import YEAR_DIGITS, Quantity, find_quantities, year_value
 from .parts import section_parts, span_period
 from .sentences import section_sentences
 from .vocab import indicator_for
@@ -629,16 +629,17 @@ def _status(sv, q, part, document):
     return "estimate" if estimate else "actual"
 
 
-YEAR = re.compile(r"(?<!\d)(\d{4})\s*(?:[-—~～至到]\s*(\d{4})\s*)?年(?![的底]?(?:的|相比|比))")
+YEAR = re.compile(rf"(?<!\d)({YEAR_DIGITS})\s*(?:[-—~～至到]\s*(\d{{4}})\s*)?年(?![的底]?(?:的|相比|比))")  # 20 11年 too
 BASE_YEAR = re.compile(r"(?:较|比|是|与|相比|同比|对比)\s*$")  # 较2015年: a base year, not the period
 
 
 def _explicit_period(head):
     found = ""
     for m in YEAR.finditer(head):
-        if BASE_YEAR.search(head[:m.start()]) or not 1949 < int(m.group(1)) < 2101:
+        year = year_value(m.group(1))
+        if BASE_YEAR.search(head[:m.start()]) or not 1949 < year < 2101:
             continue
-        found = f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+        found = f"{year}-{m.group(2)}" if m.group(2) else str(year)
     return found
 
 
