@@ -181,8 +181,10 @@ SECTIONS = Table(
         Field("id", "string", "Stable id of the section", "章节标识", required=True, unique=True, pattern=ID),
         Field("document_id", "string", "The document", "所属文档", required=True),
         Field("parent_id", "string", "The enclosing section (empty for a root row)", "上级章节(根节点为空)"),
-        Field("level", "integer", "0 root; 1 一、 or an unnumbered structural heading; 2 (一); 3 1.; 4 (1)",
-              "层级:0根节点;1为“一、”或无编号结构标题;2为“(一)”;3为“1.”;4为“(1)”", required=True),
+        Field("level", "integer", "0 root; 1 一、 or an unnumbered structural heading; 2 (一); 3 1.; 4 (1); "
+              "one deeper (一、 2 ... (1) 5) in a report whose unnumbered part headings enclose the numbered ones",
+              "层级:0根节点;1为“一、”或无编号结构标题;2为“(一)”;3为“1.”;4为“(1)”;"
+              "无编号部分标题(如“2024年工作安排”)下的编号标题各降一级(“一、”为2……“(1)”为5)", required=True),
         Field("label", "string", "Numbering as written, e.g. 一、 (一) 1. (1); empty when unnumbered",
               "编号(原文),无编号为空"),
         Field("heading", "string", "Heading text without its number (a run-in heading ends at the first 。)",

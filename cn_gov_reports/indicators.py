@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from . import fields, phrases
 from .ids import OccurrenceCounter, row_id
 from .normalize import matching_view, squeeze
-from .numbers import Quantity, find_quantities
-from .parts import section_parts
+from .numbers import YEAR_DIGITS, Quantity, find_quantities, year_value
+from .parts import section_parts, span_period
 from .sentences import section_sentences
 from .vocab import indicator_for
 
@@ -623,25 +623,27 @@ def _status(sv, q, part, document):
     if TARGET.search(clause) or TARGET_LEAD.search(head):
         return "target"
     estimate = bool(ESTIMATE.search(head))
-    if part.kind == "plan":
-        year = _explicit_period(head)
-        plan_start = document.get("plan_year") or 0
+    span = span_period(head, part)  # 过去五年 in a plan part is past; 今后五年 in a review part is to come
+    plan_start = document.get("plan_year") or 0
+    if part.kind == "plan" or (span and plan_start and int(span[:4]) >= plan_start):
+        year = _explicit_period(head) or span
         if year and int(year[-4:]) < plan_start:
             return "estimate" if estimate else "actual"
         return "target"
     return "estimate" if estimate else "actual"
 
 
-YEAR = re.compile(r"(?<!\d)(\d{4})\s*(?:[-—~～至到]\s*(\d{4})\s*)?年(?![的底]?(?:的|相比|比))")
+YEAR = re.compile(rf"(?<!\d)({YEAR_DIGITS})\s*(?:[-—~～至到]\s*(\d{{4}})\s*)?年(?![的底]?(?:的|相比|比))")  # 20 11年 too
 BASE_YEAR = phrases.compiled("subject_edges", r"{}\s*$", base_year="yes")  # 较2015年: a base year, not the period
 
 
 def _explicit_period(head):
     found = ""
     for m in YEAR.finditer(head):
-        if BASE_YEAR.search(head[:m.start()]) or not 1949 < int(m.group(1)) < 2101:
+        year = year_value(m.group(1))
+        if BASE_YEAR.search(head[:m.start()]) or not 1949 < year < 2101:
             continue
-        found = f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+        found = f"{year}-{m.group(2)}" if m.group(2) else str(year)
     return found
 
 
@@ -649,8 +651,4 @@ def _period(head, part):
     explicit = _explicit_period(head)
     if explicit:
         return explicit
-    fyp = re.findall(r"十[一二三四五]五", head)
-    if fyp:
-        start, end = phrases.five_year_plans()[fyp[-1]]
-        return f"{start}-{end}"
-    return part.period
+    return span_period(head, part) or part.period  # “十四五”时期, 过去五年, 今后五年; 今年 after them: the part's

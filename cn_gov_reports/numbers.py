@@ -43,6 +43,14 @@ PHRASES = [(r.entry, _value(r["value"]), r["unit"], _value(r["value_base"]), r["
            for r in phrases.rules("number_phrases")]
 
 DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# a number broken by one stray space (PDF or web conversion): 7. 5%, 6 . 1%, 1 1.5%, 1 234.5亿元. Only after a
+# character that is no digit, point, comma or space, so a list label at a line start (1. 5G) stays apart and a
+# table-like row of numbers separated by spaces (12 15 18) is never joined; never across a line break.
+_GAP = "[ \u3000]"
+SPACED = (rf"(?<=[^\d.,\s])\d{{1,2}}(?:\.{_GAP}\d+|{_GAP}\.{_GAP}?\d+|{_GAP}\d+(?:\.\d+)?)"
+          rf"(?!{_GAP}*\d)(?!\.\d)")
+# a year, also broken by one stray space (20 11年 -> 2011): for the periods of indicators
+YEAR_DIGITS = rf"\d{{4}}|(?<![\d.,])(?<![\d.,]\s)[12](?:{_GAP}\d{{3}}|\d{_GAP}\d{{2}}|\d{{2}}{_GAP}\d)(?!{_GAP}*\d)"
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 # a Chinese numeral counts only with a magnitude character in it and at least two characters
 # (七百八十八, 二十五, 一万), so 四个切实, 三大攻坚战, 六个方面 never become numbers
@@ -51,7 +59,7 @@ _UNIT_ALT = "|".join(phrases.entries("units"))  # longest first, as the file lis
 _MAG_ALT = "|".join(phrases.entries("magnitudes"))
 # number [多|余] [万|亿...] [多|余] unit, with spaces or line breaks allowed in between (1720 亿元)
 QUANTITY = re.compile(
-    rf"(?P<num>{DIGITS}|{CN_NUMBER})(?P<sp1>\s*)(?P<more1>{MORE})?\s*(?P<mag>{_MAG_ALT})?\s*"
+    rf"(?P<num>{SPACED}|{DIGITS}|{CN_NUMBER})(?P<sp1>\s*)(?P<more1>{MORE})?\s*(?P<mag>{_MAG_ALT})?\s*"
     rf"(?P<more2>{MORE})?\s*(?P<unit>{_UNIT_ALT})")
 # a range: 1-2家, 8%-10%
 RANGE = re.compile(rf"(?P<low>{DIGITS})\s*%?\s*[-—~～至到]\s*(?=\d)")
@@ -89,10 +97,11 @@ class Quantity:
 
 
 def parse_number(written):
-    """The value of a number as written: 1,263.4 -> 1263.4; 七百八十八 -> 788; '' (近万) -> 1.
+    """The value of a number as written: 1,263.4 -> 1263.4; 7. 5 -> 7.5; 七百八十八 -> 788; '' (近万) -> 1.
 
     ValueError for anything that is not one number (cn2an raises KeyError and others on some runs of
     numeral characters, e.g. 零十零 in a traditional-character report)."""
+    written = re.sub(r"\s", "", written)
     if not written:
         return 1.0
     if re.fullmatch(DIGITS, written):
@@ -101,6 +110,11 @@ def parse_number(written):
         return float(cn2an.cn2an(written, "smart"))
     except Exception as e:  # cn2an's own errors are not all ValueError
         raise ValueError(f"not a number: {written!r} ({type(e).__name__})") from None
+
+
+def year_value(written):
+    """The year a YEAR_DIGITS match stands for: 20 11 -> 2011."""
+    return int(re.sub(r"\s", "", written))
 
 
 def _scale(value, factor):

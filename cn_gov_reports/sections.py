@@ -13,9 +13,21 @@ A numbered heading that runs on into body text ends at the first 。 or : ("(一
 or at its first comma when that would make it longer than MAX_RUN_IN characters.
 A label that follows 。 or : and a space inside a line (text whose line breaks were lost) also
 starts a heading; that heading also ends at the first space.
+
+Layouts:
+- unnumbered part headings: a report whose top level is unnumbered parts (2023年工作回顾, 2024年工作安排,
+  加强政府自身建设) with 一、 headings inside them: when an unnumbered part heading (rules/unnumbered_headings.tsv,
+  kind part) comes before the first 一、, every numbered heading goes one level deeper (一、 2, (一) 3, 1. 4,
+  (1) 5), and a short line standing alone between paragraphs, without sentence punctuation, holding a part
+  cue (rules/part_cues.tsv: 工作回顾, 目标任务, 政府自身建设) is a level-1 part heading too;
+- one-line files (a whole report on one or a few lines): a label after a sentence end starts a heading,
+  spaces or not, when its number continues the series of its level (一、 二、 三、; (一) restarts under each 一、);
+- footnote markers ([12], ①) after a heading are not part of it; page footers (— 3 —) are never headings.
 """
 import re
 from dataclasses import dataclass
+
+import cn2an
 
 from . import phrases
 from .ids import OccurrenceCounter, row_id
@@ -34,11 +46,24 @@ LABELS = [
 # Unnumbered structural headings (rules/unnumbered_headings.tsv): a whole line (a trailing colon allowed)
 # matching one of these: 2018年工作回顾, 过去五年工作回顾, 名词解释, 附件, 前言
 UNNUMBERED = re.compile("|".join(f"(?:{p})" for p in phrases.entries("unnumbered_headings")))
+PART_UNNUMBERED = phrases.compiled("unnumbered_headings", kind="part")  # 2023年工作回顾: a part of the report
+# words that make a short line standing alone a part heading (rules/part_cues.tsv): 工作安排, 政府自身建设
+PART_CUE = phrases.compiled("part_cues")
+SENTENCE_MARKS = re.compile(r"[。,;:!?、]")  # a part heading has none of these (a trailing colon aside)
+PARAGRAPH_END = "。!?:;”\"'"  # the line before a part heading ends a paragraph
+# a footnote marker after a heading or a number: [12] ［3］ ① 〔4〕
+NOTE = re.compile(r"(?:\s*(?:[\[［〔]\d{1,3}[\]］〕]|[\u2460-\u2473\u2776-\u277f]))+")
+# a page footer or page number standing alone: — 3 —, - 12 -, 第3页
+FOOTER = re.compile(r"[\s\-—–_·]*(?:第\s*\d+\s*页|\d{1,3})(?:\s*/\s*\d+)?[\s\-—–_·]*")
+ONE_LINE_MIN = 1000  # a line this long in a text of at most ONE_LINE_LINES lines: a file whose line breaks were lost
+ONE_LINE_LINES = 5
 HEADING_END = "。:!?"  # a run-in heading ends at the first of these
-MAX_UNNUMBERED = 30
-MAX_RUN_IN = 40  # a run-in heading longer than this ends at its first comma instead  # an unnumbered heading line is at most this long
+MAX_UNNUMBERED = 30  # an unnumbered heading line is at most this long
+MAX_RUN_IN = 40  # a run-in heading longer than this ends at its first comma instead
 # inside a line: 。 or : then whitespace, then a label, marks a lost line break
 INLINE_BREAK = re.compile(r"(?<=[。:])\s+(?=" + "|".join(p.pattern for p, _ in LABELS[2:]) + ")")
+# in a one-line file: a sentence end, any spaces, then a label
+ONE_LINE_BREAK = re.compile(r"(?<=[。:;!?])\s*(?=" + "|".join(p.pattern for p, _ in LABELS[2:]) + ")")
 
 
 @dataclass
@@ -48,9 +73,10 @@ class Heading:
     level: int
     label: str
     heading: str
+    kind: str = "numbered"  # numbered | part (an unnumbered part heading) | cue (a part by its cue) | other
 
 
-def _numbered(line, view, offset, inline):
+def _numbered(line, view, offset, inline, one_line=False):
     """A Heading for a numbered heading at the start of `line` (at `offset` in the text), or None."""
     stripped = len(view) - len(view.lstrip())
     for pattern, level in LABELS:
@@ -64,12 +90,17 @@ def _numbered(line, view, offset, inline):
             i = rest.find(ch)
             if i != -1:
                 stop = min(stop, i)
-        if inline:
+        part = UNNUMBERED.match(rest) if one_line else None
+        if part and PART_UNNUMBERED.fullmatch(part.group(0)) and part.end() < stop:
+            stop = part.end()  # 一、2023年工作回顾过去一年,... in a one-line file: the part heading ends there
+        elif inline:
             space = re.search(r"\s", rest[:stop])
             stop = space.start() if space else stop
-        elif stop < len(rest) and stop > MAX_RUN_IN and "," in rest[:stop]:
+        if stop < len(rest) and stop > MAX_RUN_IN and "," in rest[:stop] and (not inline or one_line):
             stop = rest.index(",")  # a run-in heading longer than a heading: it ends at its first comma
-        heading = line[rest_start:rest_start + stop].strip()
+        note = NOTE.search(rest[:stop].rstrip())
+        shown = note.start() if note and note.end() == len(rest[:stop].rstrip()) else stop
+        heading = line[rest_start:rest_start + shown].strip()
         if not heading:
             return None
         body = rest_start + stop + (1 if stop < len(rest) and rest[stop] in HEADING_END else 0)
@@ -77,31 +108,111 @@ def _numbered(line, view, offset, inline):
     return None
 
 
+def _without_note(s):
+    """The line without footnote markers at its end: 2023年工作回顾[1] -> 2023年工作回顾."""
+    s = s.strip()
+    m = NOTE.search(s)
+    while m and m.end() == len(s):
+        s = s[:m.start()].rstrip()
+        m = NOTE.search(s)
+    return s
+
+
 def _unnumbered(line, view, offset):
-    s = view.strip().rstrip(":")
+    s = _without_note(view).rstrip(":")
     if 0 < len(s) <= MAX_UNNUMBERED and UNNUMBERED.fullmatch(s):
-        return Heading(offset, offset + len(line), 1, "", line.strip().rstrip(":"))
+        kind = "part" if PART_UNNUMBERED.fullmatch(s) else "other"
+        return Heading(offset, offset + len(line), 1, "", _without_note(line).rstrip(":：").strip(), kind)
     return None
+
+
+def _blank(view):
+    """A line that separates paragraphs: empty, or a page footer (— 3 —)."""
+    return not view.strip() or bool(FOOTER.fullmatch(view))
+
+
+def _part_by_cue(lines, i):
+    """Line i as a part heading by its cue (加强政府自身建设): short, no sentence punctuation, standing alone
+    between paragraphs."""
+    offset, line, vline = lines[i]
+    s = _without_note(vline)
+    if not (0 < len(s) <= MAX_UNNUMBERED) or SENTENCE_MARKS.search(s) or not PART_CUE.search(s):
+        return None
+    before = next((v for _, _, v in reversed(lines[:i]) if not _blank(v)), None)
+    after = next((v for _, _, v in lines[i + 1:] if not _blank(v)), None)
+    if after is None or (before is not None and before.rstrip()[-1] not in PARAGRAPH_END):
+        return None
+    return Heading(offset, offset + len(line), 1, "", _without_note(line), "cue")
+
+
+def _label_number(label):
+    digits = re.sub(r"[^0-9" + CN_NUM + "]", "", label)
+    try:
+        return int(digits) if digits.isdigit() else int(cn2an.cn2an(digits, "smart"))
+    except ValueError:
+        return None
+
+
+def _in_series(found, h):
+    """Whether an inline heading of a one-line file continues the series of its level: 一、 first, 二、 after
+    一、; (一) again under each 一、 (so 。一、二、三产业融合发展 in the middle of part 二 is no heading)."""
+    n = _label_number(h.label)
+    last = None
+    for prev in reversed(found):
+        if prev.level < h.level:
+            break
+        if prev.level == h.level:
+            last = _label_number(prev.label)
+            break
+    return n is not None and n == (1 if last is None else last + 1)
+
+
+def _one_line(lines):
+    """Whether the text is a report whose line breaks were lost: a few lines, one of them very long."""
+    full = [line for _, line, _ in lines if line.strip()]
+    return bool(full) and len(full) <= ONE_LINE_LINES and max(map(len, full)) >= ONE_LINE_MIN
 
 
 def find_headings(text, view=None):
     """Every heading in the normalized `text`, in order; `view` is its matching_view, if already made."""
     view = matching_view(text) if view is None else view
-    headings = []
-    offset = 0
+    lines, offset = [], 0
     for line in text.split("\n"):
-        vline = view[offset:offset + len(line)]
-        pieces = [0] + [m.end() for m in INLINE_BREAK.finditer(vline)]
+        lines.append((offset, line, view[offset:offset + len(line)]))
+        offset += len(line) + 1
+    one_line = _one_line(lines)
+    headings = []
+    for i, (offset, line, vline) in enumerate(lines):
+        if _blank(vline) and vline.strip():
+            continue  # a page footer: never a heading
+        breaks = ONE_LINE_BREAK if one_line and len(line) >= ONE_LINE_MIN else INLINE_BREAK
+        pieces = [0] + [m.end() for m in breaks.finditer(vline)]
         for k, start in enumerate(pieces):
             end = pieces[k + 1] if k + 1 < len(pieces) else len(line)
-            h = _numbered(line[start:end], vline[start:end], offset + start, inline=k > 0)
+            h = _numbered(line[start:end], vline[start:end], offset + start, inline=k > 0, one_line=one_line)
+            if h and k > 0 and breaks is ONE_LINE_BREAK and not _in_series(headings, h):
+                h = None
             if h is None and k == 0 and len(pieces) == 1:
-                h = _unnumbered(line, vline, offset)
+                h = _unnumbered(line, vline, offset) or _part_by_cue(lines, i)
             if h:
                 if h.body_start >= offset + len(line):  # a heading alone on its line: body starts below
                     h.body_start = min(offset + len(line) + 1, len(text))
                 headings.append(h)
-        offset += len(line) + 1
+    return _by_parts(headings)
+
+
+def _by_parts(headings):
+    """Levels for a report whose top level is unnumbered parts: when an unnumbered part heading comes before
+    the first 一、, the numbered headings are inside the parts and go one level deeper, and lines that are
+    parts by their cue (加强政府自身建设) are level-1 parts too; otherwise those lines are no headings."""
+    first_numbered = next((n for n, h in enumerate(headings) if h.kind == "numbered" and h.level == 1),
+                          len(headings))
+    by_parts = any(h.kind == "part" for h in headings[:first_numbered])
+    if not by_parts:
+        return [h for h in headings if h.kind != "cue"]
+    for h in headings:
+        if h.kind == "numbered":
+            h.level += 1
     return headings
 
 

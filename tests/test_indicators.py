@@ -85,8 +85,8 @@ CASES = [
         {'mention': '两位数', 'subject': '服务业增加值', 'indicator': 'services_value_added', 'value': 10, 'unit': '%', 'value_base': 10, 'unit_base': '%', 'measure': 'growth', 'status': 'target', 'comparator': '>=', 'period': ''},
     ], id='两位数 shared by a list'),
     pytest.param('一、過去五年工作回顧\n地方一般公共預算收入76.3億元,是2011年的2倍。', dict(REPORT, review_year=2016, plan_year=2017), [
-        {'mention': '76.3億元', 'subject': '地方一般公共預算收入', 'indicator': 'local_general_budget_revenue', 'value': 76.3, 'unit': '亿元', 'value_base': 7630000000, 'unit_base': '元', 'measure': 'level', 'status': 'actual', 'comparator': '=', 'period': '2016'},
-        {'mention': '2倍', 'subject': '地方一般公共預算收入', 'indicator': 'local_general_budget_revenue', 'value': 2, 'unit': '倍', 'value_base': 2, 'unit_base': '倍', 'measure': 'other', 'status': 'actual', 'comparator': '=', 'period': '2016'},
+        {'mention': '76.3億元', 'subject': '地方一般公共預算收入', 'indicator': 'local_general_budget_revenue', 'value': 76.3, 'unit': '亿元', 'value_base': 7630000000, 'unit_base': '元', 'measure': 'level', 'status': 'actual', 'comparator': '=', 'period': '2012-2016'},
+        {'mention': '2倍', 'subject': '地方一般公共預算收入', 'indicator': 'local_general_budget_revenue', 'value': 2, 'unit': '倍', 'value_base': 2, 'unit_base': '倍', 'measure': 'other', 'status': 'actual', 'comparator': '=', 'period': '2012-2016'},
     ], id='traditional characters'),
     pytest.param('一、2019年工作回顾\n全国县域经济百强榜进位至第77位。全区有效刑事警情下降20.7%,拆除违建10多万方,企业开办压减至4.5个工作日。', dict(REPORT, review_year=2019, plan_year=2020), [
         {'mention': '第77位', 'subject': '全国县域经济百强榜', 'indicator': '', 'value': 77, 'unit': '', 'value_base': 77, 'unit_base': '', 'measure': 'rank', 'status': 'actual', 'comparator': '=', 'period': '2019'},
