@@ -12,7 +12,7 @@ units; each then gets
 Everything is matched on the simplified matching view; rows quote the normalized text.
 
 The word lists are data in rules/ (one entry a line, with meaning and example): measure_words, comparators,
-target_words, estimate_words, action_verbs, subject_edges, effort_adverbs, rank_verbs, rank_scopes, generic_subjects,
+target_words, estimate_words, action_verbs, subject_edges, effort_adverbs, rank_verbs, rank_scopes, list_words,
 subject_qualifiers, generic_nouns (.tsv). A subject is completed by the first of SUBJECT_RULES that gives one.
 """
 import functools
@@ -102,7 +102,7 @@ VERB_ONLY = re.compile("^" + phrases.alternation("subject_edges", verb_only="pre
 NOUN_STOP = re.compile("|".join([phrases.alternation("action_verbs", noun_stop="yes"),
                                  phrases.alternation("subject_edges", noun_stop="yes"),
                                  r"[、和及与]\d", r"\d+" + phrases.alternation("units", noun_stop="yes")]))
-GENERIC = phrases.compiled("generic_subjects", "^{}$")  # 新增企业2万多家、总数7万多家
+GENERIC = phrases.compiled("measure_words", "^{}$", generic="yes")  # 新增企业2万多家、总数7万多家
 QUALIFIER = phrases.compiled("subject_qualifiers", "^{}$")  # 孵化器60家(国家级17家)
 # verbs in front of a noun, dropped when the noun is carried to the next number (新建中小学5所、扩建6所)
 VERB_PREFIX = re.compile("^(?:" + "|".join([phrases.alternation("effort_adverbs", verb_prefix="yes"),  # 大力, 积极, 加快, 新
@@ -379,7 +379,7 @@ def _pair_quotes(subject):
 
 
 # what is measured, written once after the last item of a list: 粮食、蔬菜、水产品产量 -> 粮食产量
-SHARED_HEAD = phrases.compiled("measure_suffixes", "{}$", shared_head="yes")
+SHARED_HEAD = phrases.compiled("measure_words", "{}$", shared_head="yes")
 
 
 def _items(cleaned, n):
