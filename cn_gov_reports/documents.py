@@ -39,10 +39,10 @@ DOC_NUMBER = phrases.compiled("doc_numbers")  # 皖政办秘〔2021〕82号, 国
 SIGNATURE = phrases.compiled("issuing_bodies", r"^\s*(\S{2,30}?{})\s*$")  # 武汉市人民政府
 # rules/part_headings.tsv, roles review_year and plan_year; the year in digits or relative to the venue date
 # (rules/relative_years.tsv: 过去一年工作回顾, 明年工作安排)
-_YEAR = r"(?:(\d{4})\s*年|(" + phrases.alternation("relative_years") + r"))"
+_YEAR = r"(?:(\d{4})\s*年|(" + phrases.alternation("relative_years", heading="yes") + r"))"
 REVIEW_HEADING = re.compile(_YEAR + r"[^回]{0,12}" + phrases.tagged("part_headings", "review_year"))  # 2018年工作回顾
 PLAN_HEADING = re.compile(_YEAR + r"[^回]{0,10}" + phrases.tagged("part_headings", "plan_year"))  # 2019年重点工作任务
-RELATIVE_YEARS = [(re.compile(entry), int(offset)) for entry, offset in phrases.pairs("relative_years", "offset")]
+RELATIVE_YEARS = [(re.compile(r.entry), int(r["offset"])) for r in phrases.rules("relative_years") if r["heading"] == "yes"]
 YEAR_RANGE = re.compile(r"(\d{4})\s*[-—–~至到]\s*(\d{4})\s*年")  # (2023—2025年)
 # the venue line: "——2024年1月29日在六安市第六届人民代表大会第四次会议上" (rules/venue_lines.tsv)
 VENUE = phrases.compiled("venue_lines", r"在.{0,40}{}")

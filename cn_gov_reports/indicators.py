@@ -12,7 +12,7 @@ units; each then gets
 Everything is matched on the simplified matching view; rows quote the normalized text.
 
 The word lists are data in rules/ (one entry a line, with meaning and example): measure_words, comparators,
-target_words, estimate_words, action_verbs, subject_edges, effort_adverbs, rank_verbs, rank_scopes, generic_subjects,
+target_words, estimate_words, action_verbs, subject_edges, effort_adverbs, rank_verbs, rank_scopes, list_words,
 subject_qualifiers, generic_nouns (.tsv). A subject is completed by the first of SUBJECT_RULES that gives one.
 """
 import functools
@@ -34,7 +34,8 @@ ITEM_SEP = re.compile(r"、|和|及|与|以及")  # between the items of a subje
 # --- measure, comparator and status words (rules/measure_words.tsv, comparators.tsv, target_words.tsv, ...) ---
 GROWTH = phrases.compiled("measure_words", "{}$", measure="growth", end="yes")  # GDP增长9.7%
 DECLINE = phrases.compiled("measure_words", "{}(?:至|到)?$", measure="decline", end="yes")  # 浓度下降18.6%
-GROWTH_AFTER = phrases.compiled("measure_words", "^(?:以上|左右)?(?:的)?{}", measure="growth", after="yes")  # 每年8%左右增速
+GROWTH_AFTER = phrases.compiled("measure_words", "^" + phrases.tagged("comparators", "growth_after") + "?(?:的)?{}",
+                                measure="growth", after="yes")  # 每年8%左右增速
 GROWTH_BEFORE = phrases.compiled("measure_words", measure="growth", anywhere="yes")  # 增速达到10%
 SHARE = phrases.compiled("measure_words", measure="share", anywhere="yes")  # 优良率, 占全市, 比重达55%
 
@@ -102,7 +103,7 @@ VERB_ONLY = re.compile("^" + phrases.alternation("subject_edges", verb_only="pre
 NOUN_STOP = re.compile("|".join([phrases.alternation("action_verbs", noun_stop="yes"),
                                  phrases.alternation("subject_edges", noun_stop="yes"),
                                  r"[、和及与]\d", r"\d+" + phrases.alternation("units", noun_stop="yes")]))
-GENERIC = phrases.compiled("generic_subjects", "^{}$")  # 新增企业2万多家、总数7万多家
+GENERIC = phrases.compiled("measure_words", "^{}$", generic="yes")  # 新增企业2万多家、总数7万多家
 QUALIFIER = phrases.compiled("subject_qualifiers", "^{}$")  # 孵化器60家(国家级17家)
 # verbs in front of a noun, dropped when the noun is carried to the next number (新建中小学5所、扩建6所)
 VERB_PREFIX = re.compile("^(?:" + "|".join([phrases.alternation("effort_adverbs", verb_prefix="yes"),  # 大力, 积极, 加快, 新
@@ -112,7 +113,7 @@ VERB_PREFIX = re.compile("^(?:" + "|".join([phrases.alternation("effort_adverbs"
                                              phrases.alternation("subject_edges", verb_prefix="verb"),
                                              phrases.alternation("measure_words", verb_prefix="yes")]) + ")+")
 RANK_VERB = phrases.compiled("rank_verbs", split="yes")  # where a ranked subject ends
-GENERIC_GROUP = re.compile(r"(?:主要|各项|经济)?指标(?:保持|均|都)?.*")  # ...等指标: a list of indicators
+GENERIC_GROUP = phrases.compiled("list_words", "{}.*", part="group")  # ...等指标: a list of indicators
 # where the noun of a whole clause ends: 地区生产总值每年跨越一个百亿元台阶 -> 地区生产总值
 CLAUSE_VERB = re.compile("|".join(phrases.alternation(name, clause_verb="yes") for name in (
     "subject_edges", "action_verbs", "comparators", "measure_words", "rank_verbs")))  # only where the first one starts
@@ -120,6 +121,7 @@ CLAUSE_VERB = re.compile("|".join(phrases.alternation(name, clause_verb="yes") f
 GENERIC_NOUN = phrases.compiled("generic_nouns", "^{}$")
 # verbs that only frame what follows (打造3个基地): the noun after the count is the subject
 FRAMING = re.compile("^" + EFFORT + "?" + phrases.alternation("action_verbs", framing_alone="yes") + "$")
+FRAMING_WORD = re.compile(phrases.tagged("subject_edges", "framing"))  # 对, 为, 向, 在, 与 alone (对45家企业开展...)
 # a lead that ends in an action on the counted things: ...合作成立7支母子基金 -> 成立母子基金
 ACTION_END = phrases.compiled("action_verbs", "{}$", action_end="yes")
 # an item of a chain that starts with its own verb keeps it: 新增公交线路5条、优化调整公交线路21条
@@ -260,6 +262,9 @@ def _bare_noun(subject):
     return VERB_PREFIX.sub("", subject) or subject
 
 
+EACH = re.compile(phrases.tagged("subject_edges", "each"))  # 均, 分别, 都: a rank after one ranks every subject before
+
+
 def _subjects(sentence, sv, quantities, region):
     """(subjects, anchor) per quantity: a rank after 均 gets one subject per earlier subject; the anchor is
     where the words in front of the quantity end (the first number of its list)."""
@@ -272,7 +277,7 @@ def _subjects(sentence, sv, quantities, region):
             if isinstance(subj, list):  # one quantity shared by a list of subjects
                 out.append((subj, run[0].start))
                 continue
-            if q.kind == "rank" and re.search(r"均|分别|都", sv[_clause_start(sv, q.start):q.start]) and memory.subjects:
+            if q.kind == "rank" and EACH.search(sv[_clause_start(sv, q.start):q.start]) and memory.subjects:
                 out.append((list(dict.fromkeys(memory.subjects)), run[0].start))
             else:
                 out.append(([subj], run[0].start))
@@ -320,18 +325,22 @@ def _run_subjects(sentence, sv, quantities, run, memory, region):
     return [subject] * len(run)
 
 
+NOT_JOINER = phrases.compiled("list_words", part="not_joiner", joiner=("及", "与"))  # 及时, 与会: no list word
+
+
 def _lead_start(sv, quantities, q):
     """Start of the text in front of q: its clause start, or the end of the quantity before it in the clause."""
     start = _clause_start(sv, q.start)
     for other in quantities:
         if start <= other.end <= q.start and other is not q:
             start = other.end
-    while start < q.start and sv[start] in "、和及与 \n" and sv[start:start + 2] not in ("及时", "与会"):
+    while start < q.start and sv[start] in "、和及与 \n" and not NOT_JOINER.match(sv, start):
         start += 1
     return start
 
 
-ETC = re.compile(r"等(?!级|次|于|同|待|候)")  # "and so on" (…等各类培训活动), not 等级 / 等于
+ETC = phrases.compiled("list_words", "(?!{})等", part="not_joiner", joiner="等")  # "and so on" (…等各类培训活动), not 等级 / 等于
+ETC_LEAD = phrases.compiled("project_groups", "^{}", etc_lead="yes")  # 各类, 一批: in front of the items of 等指标
 BRACKETED = re.compile(r"\([^()]{0,12}\)")  # 申(投)诉, 五年内最高(2019年): an aside inside the subject
 # a subject with an opening quote and no closing one (or the reverse) lost its other half at a clause edge
 UNPAIRED_QUOTE = re.compile(r"^[^“”]*”|“[^“”]*$")
@@ -349,7 +358,7 @@ def _clean(lead, region=None):
         lead = lead[etc + 1:]
     elif etc >= 0:  # 新登记外资企业数、出口创汇等指标保持两位数以上增长: the items are the subjects
         lead = lead[:etc]
-        lead = re.sub(r"^(?:各类|各种|一批|多个|多家|方面)", "", lead)
+        lead = ETC_LEAD.sub("", lead)
     previous = None
     while previous != lead:
         previous = lead
@@ -371,7 +380,7 @@ def _pair_quotes(subject):
 
 
 # what is measured, written once after the last item of a list: 粮食、蔬菜、水产品产量 -> 粮食产量
-SHARED_HEAD = phrases.compiled("measure_suffixes", "{}$", shared_head="yes")
+SHARED_HEAD = phrases.compiled("measure_words", "{}$", shared_head="yes")
 
 
 def _items(cleaned, n):
@@ -432,7 +441,7 @@ def _finish(cleaned, sentence, sv, q, memory, lead_start, region):
     lead.noun, lead.noun_end = _noun_after(sentence, sv, q)
     if lead.noun and _noun_belongs_elsewhere(lead):
         lead.noun = ""
-    framing = lead.noun and (FRAMING.match(lead.cleaned) or lead.cleaned in ("对", "为", "向", "在", "与"))
+    framing = lead.noun and (FRAMING.match(lead.cleaned) or FRAMING_WORD.fullmatch(lead.cleaned))
     lead.words = "" if framing else lead.cleaned  # 打造3个省级优质农产品生产基地 -> 省级优质农产品生产基地
     for _name, rule in SUBJECT_RULES:
         found = rule(lead)
@@ -555,16 +564,33 @@ SUBJECT_RULES = [  # (name, rule): tried in order by _finish; a rule gives (subj
 ]
 
 
+def _edge_words(tag):
+    """'(?:a|b)': the subject_edges entries with `tag` in roles, each not before its not_before characters (比 not 比例)."""
+    return "(?:" + "|".join(r.entry + (f"(?![{r['not_before']}])" if r["not_before"] else "")
+                            for r in phrases.rules("subject_edges") if tag in r["roles"].split()) + ")"
+
+
+NOUN_SKIP = re.compile(phrases.tagged("comparators", "noun_skip") + "(?=[\u4e00-\u9fff])(?!的)")  # 以上, 及以上 in front of a noun
+# what no noun after a number starts with: a comparator (以上), more (多), a particle or basis word (的, 比, 为, 到), a unit
+# (次), and (和, 及), a growth or decline verb (增, 下降)
+NOT_NOUN = re.compile("|".join([phrases.tagged("comparators", "not_noun"), phrases.alternation("more_words"),
+                                _edge_words("not_noun"), phrases.alternation("units", not_noun="yes"),
+                                phrases.tagged("project_words", "not_noun"), "、",
+                                phrases.alternation("measure_words", not_noun="yes")]))
+SAID = re.compile("^" + phrases.tagged("subject_edges", "said") + "+")  # 成功, 相继, 均: not what was done
+SHARE_NOUN = re.compile(phrases.tagged("comparators", "share_noun") + "|" + phrases.tagged("subject_edges", "share_noun"))
+
+
 def _noun_after(sentence, sv, q):
     """(noun, where it ends counted from q.end) right after a count or share: 31个项目投产投运 -> 项目;
     70%区级事项网上可办; ('', 0) when no noun follows."""
     if q.kind not in ("thing", "percent", "amount", "bare"):
         return "", 0
-    skip = re.match(r"(?:及)?以上(?=[\u4e00-\u9fff])(?!的)", sv[q.end:])  # 10家以上省、市级健康企业
+    skip = NOUN_SKIP.match(sv[q.end:])  # 10家以上省、市级健康企业
     skip = skip.end() if skip and q.kind == "thing" else 0
     rest = sv[q.end + skip:]
     m = re.match(r"(?:[\u4e00-\u9fff“”A-Za-z0-9+·]|、(?!\d))+", rest)
-    if not m or re.match(r"以上|以下|左右|以内|多|余|的|次|左|和|及|、|增|降|提高|下降|上升|减少|比(?!赛|例|重)|同比|为|是|到|至", rest):
+    if not m or NOT_NOUN.match(rest):
         return "", 0
     stop = NOUN_STOP.search(rest, 1, m.end())
     end = stop.start() if stop else m.end()
@@ -579,7 +605,7 @@ def _predicate_after(sentence, sv, start):
     end = start
     while end < len(sv) and sv[end] not in CLAUSE_END:
         end += 1
-    said = re.sub(r"^(?:成功|相继|陆续|全部|均|已|先后|分别)+", "", squeeze(sentence[start:end]))
+    said = SAID.sub("", squeeze(sentence[start:end]))
     return said if 2 <= len(said) <= 16 and not re.search(r"\d", said) else ""
 
 
@@ -602,7 +628,7 @@ def _measure(q, before, after, subject):
         if GROWTH.search(before) or GROWTH_AFTER.match(after) or GROWTH_BEFORE.search(before):
             return "growth"
         if q.kind == "percent":
-            noun_after = re.match(r"[\u4e00-\u9fff]", after) and not re.match(r"以上|左右|以内|以下|的", after)
+            noun_after = re.match(r"[\u4e00-\u9fff]", after) and not SHARE_NOUN.match(after)
             return "share" if SHARE.search(subject + before) or not before or noun_after else "other"
     return DEFAULT_MEASURE[q.kind]
 
@@ -645,6 +671,8 @@ def _explicit_period(head):
             continue
         found = f"{year}-{m.group(2)}" if m.group(2) else str(year)
     return found
+
+
 
 
 def _period(head, part):

@@ -71,13 +71,16 @@ BARE_MAGNITUDE = re.compile(rf"(?<={_BARE_BEFORE})(?P<num>)(?P<mag>{_BARE_MAG})(
 # a count whose unit was lost in the source ("推动35卡脖子技术攻关获国家重大项目立项", the 项 and quotes dropped):
 # only right after a verb that counts things, with at most three digits and words (not a unit or a name) after it
 _COUNT_VERB = phrases.alternation("action_verbs", bare_count="yes")
+# a bare count is none when more, a magnitude, a unit or a date, edition or ranking word follows (3月, 第35届, 100强)
+NOT_BARE_COUNT = re.compile(rf"\s*(?:{MORE}|{_MAG_ALT}|{_UNIT_ALT}|" + phrases.alternation("not_rank_after", bare_count="yes") + ")")
 BARE_COUNT = re.compile(rf"(?<={_COUNT_VERB})(?P<num>\d{{1,3}})(?=[\u4e00-\u9fff“]{{2}})")
 
 # --- ranks: rules/rank_verbs.tsv (rank=yes), not_rank_after.tsv ---------------------------------------
 # 位居全国第五, 均位列全市第一, 进位至第77位, 稳居全国第三: a rank verb, then up to 15 characters, then 第N
 _RANK_VERB = phrases.alternation("rank_verbs", rank="yes")
-_NOT_RANK = phrases.alternation("not_rank_after")  # 第一梯队, 第二批: an ordinal
-RANK = re.compile(rf"{_RANK_VERB}[^,;。:]{{0,15}}?第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>位|名)?(?!{_NOT_RANK})")
+_RANK_UNIT = phrases.alternation("units", rank="yes")  # 第五位, 第3名
+_NOT_RANK = phrases.alternation("not_rank_after", rank="yes")  # 第一梯队, 第二批: an ordinal
+RANK = re.compile(rf"{_RANK_VERB}[^,;。:]{{0,15}}?第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>{_RANK_UNIT})?(?!{_NOT_RANK})")
 
 # --- exclusions: spans whose numbers are never indicators (rules/exclusions.tsv) ------------------------
 EXCLUDE = re.compile("|".join(phrases.entries("exclusions")))
@@ -184,7 +187,7 @@ def find_quantities(view):
             if q:
                 found.append(q)
     for m in BARE_COUNT.finditer(view):
-        if not re.match(rf"\s*(?:{MORE}|{_MAG_ALT}|{_UNIT_ALT}|年|月|日|号|周|届|期|大|强|多|余|亿|万)", view[m.end():]) \
+        if not NOT_BARE_COUNT.match(view, m.end()) \
                 and not _inside(spans, m.start(), m.end()):
             found.append(Quantity(m.start(), m.end(), int(m.group("num")), "", int(m.group("num")), "", "bare"))
     for pattern, value, unit, base, base_unit, measure, comparator in PHRASES:

@@ -35,7 +35,7 @@ PAST = phrases.compiled("past_openings")  # 过去五年, 五年来, “十三�
 COMING = phrases.compiled("coming_periods")  # 今后五年, 未来五年
 FIVE_YEAR_NAMES = "|".join(sorted(phrases.five_year_plans(), key=len, reverse=True))
 FIVE_YEAR = re.compile(FIVE_YEAR_NAMES)  # 十四五, 第十四个五年
-THIS_YEAR = phrases.compiled("this_year_words")  # 今年: back to one year after a period
+THIS_YEAR = phrases.compiled("relative_years", offset="0")  # 今年: back to one year after a period
 # a heading about a five-year plan's period: “十二五”发展成就, “十五五”时期的主要目标 (not 确保“十五五”开好局)
 PLAN_PERIOD_HEADING = re.compile(rf"({FIVE_YEAR_NAMES})(?:规划)?.?(?:时期|期间|以来|发展成就|主要成就|工作回顾|.{{0,4}}目标)")
 NUMERALS = "0123456789零〇一二两三四五六七八九十百"

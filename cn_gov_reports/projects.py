@@ -74,6 +74,7 @@ ENDS_IN_VERB = re.compile(_role("task") + "$")
 KINDS_LIST = re.compile(r"一批(?!项目)[^、]*$")
 LIST_MARK = re.compile("等" + _COUNT + "?[\u4e00-\u9fff]{0,6}?项目")  # "...等一批项目", 等重点项目, 等农文旅项目: the items are projects
 # 地铁19号线、光谷大道等重点市政基础设施建设
+GENERIC_WORKS = phrases.compiled("project_groups", "^{}", works="yes")  # 重点工程, 各类工程: a group of works, no name
 GROUP_AFTER_LIST = re.compile("等[^、]{0,10}" + phrases.alternation("project_groups", part="noun"))
 RESPONSIBLE = phrases.compiled("responsible_units")  # (责任单位:...通航产业园): lists of offices, not projects
 INVESTMENT = re.compile(phrases.tagged("investment_words", "clause") + "(?:额)?" + _ABOUT
@@ -166,7 +167,7 @@ def _names(clause, offset):
         cut = cut + lead.end() if lead else cut
         name = TAIL_WORDS.sub("", item[cut:])
         name = _strip_stage_words(name.split("等")[0])
-        works = listed and re.search(r"工程$", name) and not re.match(r"^(?:重点|重大|各类)", name)  # 四渠两河综合整治工程
+        works = listed and re.search(r"工程$", name) and not GENERIC_WORKS.match(name)  # 四渠两河综合整治工程
         if not (MIN_NAME - 1 <= len(name) <= MAX_NAME) or NOT_A_NAME.search(name) and not works or GENERIC_FACILITY.match(name) \
                 or ENDS_IN_VERB.search(name) and not listed:
             continue

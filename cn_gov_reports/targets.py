@@ -55,7 +55,7 @@ ASPIRATION = phrases.compiled("target_words", r"{}[^,;:。!?]{0,24}", aspiration
 YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 # GDP as the vocabulary names it (vocab/indicators.csv), with a growth word: 地区生产总值增速, 经济增长
 GDP_WORDS = (vocab.alternation_of("gdp") + "(?:" + phrases.alternation("measure_words", measure="growth") + "|"
-             + phrases.alternation("measure_suffixes", vocab="yes") + ")?")
+             + phrases.alternation("measure_words", vocab="yes") + ")?")
 
 
 def plans_one_year(document):
@@ -73,7 +73,7 @@ def _other_period():
 
 
 def _relative():
-    return re.compile(r"(?P<cmp>" + phrases.alternation("relative_targets") + r")\s*"
+    return re.compile(r"(?P<cmp>" + phrases.alternation("comparators", relative="yes") + r")\s*"
                       r"(?P<ref>全国|全省|全市|全区|全州|全盟|[\u4e00-\u9fff]{1,4}?(?:省|自治区|市))"
                       r"(?:平均水平|平均|水平)?")
 
@@ -83,7 +83,7 @@ def _absent():
 
 
 def _comparator_of(relative):
-    return dict(phrases.pairs("relative_targets", "comparator")).get(relative, ">")
+    return dict((r.entry, r["comparator"]) for r in phrases.rules("comparators") if r["relative"] == "yes").get(relative, ">")
 
 
 def _names_other_period(words, plan_year):

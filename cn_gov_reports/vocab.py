@@ -3,7 +3,7 @@
 A subject maps to a name when, after dropping scope words in front (全区, 全年, 累计) and measure words
 behind (总额, 增速, 比重), it equals one of the name's aliases. Equality, not containment, so
 规上工业增加值 never becomes gdp and 跨境电商进出口交易额 never becomes foreign_trade. The scope words and
-measure words are rules/subject_edges.tsv and rules/measure_suffixes.tsv (vocab=yes).
+measure words are rules/subject_edges.tsv and rules/measure_words.tsv (vocab=yes).
 """
 import csv
 import functools
@@ -16,7 +16,7 @@ PATH = paths.vocab("indicators.csv")
 # scope words in front of a subject that do not change what is measured
 SCOPE_PREFIX = phrases.compiled("subject_edges", "^{}+", vocab="yes")  # rules/subject_edges.tsv (vocab=yes)
 # measure words behind a subject: the same indicator, measured as a total, a rate or a share
-MEASURE_SUFFIX = phrases.compiled("measure_suffixes", "{}$", vocab="yes")  # rules/measure_suffixes.tsv (vocab=yes)
+MEASURE_SUFFIX = phrases.compiled("measure_words", "{}$", vocab="yes")  # rules/measure_words.tsv (vocab=yes)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,5 +1,5 @@
 """Every phrase list in cn_gov_reports/rules/ is well formed, each entry matches its own example, no list
-repeats an entry, and every list is used by the code."""
+repeats an entry, an entry in two lists names the other (also_in), and every list is used by the code."""
 import glob
 import os
 import re
@@ -56,3 +56,14 @@ def test_every_list_is_used():
 
 def test_every_list_the_code_reads_exists():
     assert sorted(_used_names() - set(NAMES)) == [], "the code reads rule lists that do not exist"
+
+
+def test_an_entry_in_two_lists_names_the_other():
+    """The same phrase lives in one list; where it does another job in a second list, both rows say so in also_in."""
+    where = {}
+    for name in NAMES:
+        for rule in phrases.rules(name):
+            where.setdefault(rule.entry, {}).setdefault(name, set()).update(rule.values.get("also_in", "").split())
+    unnamed = [(entry, name, sorted(set(lists) - {name} - also)) for entry, lists in where.items() if len(lists) > 1
+               for name, also in lists.items() if set(lists) - {name} - also]
+    assert unnamed == [], "an entry in two rule lists: give each row an also_in naming the other list"
