@@ -14,7 +14,7 @@ states its main expected targets in one paragraph: "2024年全市经济社会发
    (the part of a report is sometimes misread; the paragraph itself says which year it plans);
 3. returns one main_targets row per headline indicator found there (HEADLINE, in that order), and always one
    for gdp: kind number (a range 5%-5.5% is comparator range with value_high), relative (高于全省0.5个百分点,
-   rules/relative_targets.tsv) or absent (no number: never invented; the note quotes what it says instead,
+   rules/comparators.tsv, relative=yes) or absent (no number: never invented; the note quotes what it says instead,
    rules/gdp_target_absent.tsv).
 """
 import re
