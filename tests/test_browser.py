@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, serving
 from cn_gov_reports import ui
 from cn_gov_reports.package import dataset
 
@@ -244,7 +244,7 @@ def test_table_pages_describe_columns_in_chinese_and_english(page, server):
 
 @pytest.fixture(scope="module")
 def district_server(tmp_path_factory):
-    """A build of three consecutive reports of one fictional district (tests/fixtures/targets)."""
+    """A build of three consecutive synthetic reports of one district (tests/fixtures/targets)."""
     from cn_gov_reports.build import build
 
     out = tmp_path_factory.mktemp("district")

@@ -40,7 +40,7 @@ def cited(seeds_build, tmp_path_factory):
     where, sentence, start = first_sentence(conn)
     common = {**where, "sentence": sentence, "char_start": start, "char_end": start + 2,
               "sentence_start": start, "sentence_end": start + len(sentence)}
-    indicator = {"id": "test-indicator-1", "subject": sentence[:4], "value": 1.0, "measure": "other",
+    indicator = {"id": "test-indicator-1", "subject": sentence[:4], "value": 1.0, "measure": "other", "main_target": 0,
                  "status": "actual", "comparator": "=", **common}
     project = {"id": "test-project-1", "name": sentence[:4], "stage": "other", "status": "actual", **common}
     for table, row in (("indicators", indicator), ("projects", project)):
