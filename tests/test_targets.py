@@ -1,6 +1,6 @@
 """Main targets (targets.py) and targets against outcomes (outcomes.py), on short synthetic reports of their own:
 one test per phrasing of a main-targets sentence, with the verbatim sentence and the exact fields, and three
-consecutive reports of one fictional district (tests/fixtures/targets) whose target_outcomes pairs are known."""
+consecutive synthetic reports of one district (tests/fixtures/targets) whose target_outcomes pairs are known."""
 import csv
 import os
 
