@@ -35,7 +35,8 @@ ITEM_SEP = re.compile("、|" + phrases.tagged("project_words", "items", column="
 
 # --- measure, comparator and status words (rules/measure_words.tsv, comparators.tsv, target_words.tsv, ...) ---
 GROWTH = phrases.compiled("measure_words", "{}$", measure="growth", end="yes")  # GDP增长9.7%
-DECLINE = phrases.compiled("measure_words", "{}(?:至|到)?$", measure="decline", end="yes")  # 浓度下降18.6%
+DECLINE = phrases.compiled("measure_words", "{}" + phrases.alternation("subject_edges", after_verb="to") + "?$",
+                           measure="decline", end="yes")  # 浓度下降18.6%
 GROWTH_AFTER = phrases.compiled("measure_words", "^" + phrases.tagged("comparators", "growth_after") + "?(?:的)?{}",
                                 measure="growth", after="yes")  # 每年8%左右增速
 GROWTH_BEFORE = phrases.compiled("measure_words", measure="growth", anywhere="yes")  # 增速达到10%
@@ -88,7 +89,8 @@ LEAD_STRIP = re.compile("^(?:" + "|".join([
 TAIL_STRIP = re.compile("(?:" + "|".join([
     # 同比增长了, 分别下降: a growth or decline verb after an optional basis word
     phrases.alternation("subject_edges", guard="tail_not_after", tail=("basis", "both")) + "?"
-    + phrases.alternation("measure_words", guard="tail_not_after", tail="verb") + "(?:了|至|到)?",
+    + phrases.alternation("measure_words", guard="tail_not_after", tail="verb")
+    + phrases.alternation("subject_edges", after_verb=("done", "to")) + "?",  # 增长了, 下降至
     phrases.alternation("rank_verbs", tail="yes") + phrases.alternation("rank_scopes", tail="yes") + "?",  # 位居全国
     phrases.alternation("measure_words", places="yes") + r"[一二三四五六七八九十\d]+位",  # 综合实力上升一位
     phrases.alternation("target_words", strip="both"),  # 县域综合经济首次排名全省第二
