@@ -18,6 +18,12 @@ TITLE_END = phrases.alternation("title_endings") + r"(?:\([^()]{1,16}\))?"
 # a site's login bar or menu words is no title.
 TITLE_DEBRIS = phrases.compiled("title_debris", action="strip")
 SITE_DEBRIS = phrases.compiled("title_debris", action="reject")
+ISSUING = phrases.compiled("title_debris", action="issuing")  # 印发: a notice issuing the report, not its title
+OPENING = phrases.compiled("title_debris", "(?:——|{})", action="opening")  # 各区人民政府, 为贯彻, 按照: a sentence
+NOTICE_END = phrases.compiled("title_debris", "{}$", action="notice")  # ...的通知 ends the title block
+ISSUED_BOOK = phrases.compiled("title_debris", r"{}\s*《(.+?)》", action="issuing")  # 印发《...》
+ISSUED_NOTICE = re.compile(phrases.alternation("title_debris", action="issuing") + "(.{4,60}?)的"
+                           + phrases.alternation("title_debris", action="notice"))  # 印发...的通知
 
 
 def _doc_types(*reads):
@@ -47,7 +53,8 @@ YEAR_RANGE = re.compile(r"(\d{4})\s*[-—–~至到]\s*(\d{4})\s*年")  # (2023�
 # the venue line: "——2024年1月29日在六安市第六届人民代表大会第四次会议上" (rules/venue_lines.tsv)
 VENUE = phrases.compiled("venue_lines", r"在.{0,40}{}")
 # where a run-on line (a one-line file) starts a new title-block part: a date, a venue dash, the salutation
-_RUN_ON_BREAK = re.compile(r"\s+(?=——|--|\d{4}[-年]|[〇零○一二][〇零○一二三四五六七八九]{3}年|各位代表)")
+_RUN_ON_BREAK = re.compile(r"\s+(?=——|--|\d{4}[-年]|[〇零○一二][〇零○一二三四五六七八九]{3}年|"
+                           + phrases.tagged("one_line_breaks", "run_on") + ")")  # 各位代表
 ISSUER_CUES = [re.compile(entry, re.M) for entry in phrases.entries("issuer_cues")]  # 我代表上海市人民政府
 RUN_ON_CHARS = 80  # a title-block line longer than a title (at most 80 characters) may run on into what follows
 
@@ -97,16 +104,16 @@ def find_title(lines):
             joined += squeeze(lines[j])
             title = _strip_debris(joined)
             view = matching_view(title)
-            if 4 <= len(title) <= 80 and re.search(TITLE_END + "$", view) and "印发" not in view \
-                    and not title.startswith(("各", "——", "为", "按照")):
+            if 4 <= len(title) <= 80 and re.search(TITLE_END + "$", view) and not ISSUING.search(view) \
+                    and not OPENING.match(title):
                 candidates.append((j - i, i, title))
                 break
-            if re.search(r"[。,;:]$|通知$", joined) or len(joined) > 80:
+            if re.search(r"[。,;:]$", joined) or NOTICE_END.search(joined) or len(joined) > 80:
                 break  # a sentence, or the notice that issues the report, ends the title block
     if candidates:
         return min(candidates, key=lambda c: (c[1], c[0]))[2]
     for line in lines:
-        m = re.search(r"印发\s*《(.+?)》", line) or re.search(r"印发(.{4,60}?)的通知", squeeze(line))
+        m = ISSUED_BOOK.search(line) or ISSUED_NOTICE.search(squeeze(line))
         if m:
             return squeeze(m.group(1))
     return ""

@@ -28,12 +28,15 @@ from .sentences import section_sentences
 from .vocab import indicator_for
 
 CLAUSE_END = ",;:。!?()《》"  # line breaks are not clause ends: PDF text breaks lines anywhere  # a subject never reaches back over these
-LIST_SEP = re.compile(r"^[\s、和及与,\-—~～至到]*(?:以及)?[\s、]*$")  # text between numbers of one list: "18.6%、11.8%"
-ITEM_SEP = re.compile(r"、|和|及|与|以及")  # between the items of a subject list
+JOINS = phrases.tagged("project_words", "numbers", column="joins")  # 和, 及, 与 (rules/project_words.tsv joins)
+LIST_SEP = re.compile(r"^(?:[\s、,\-—~～至到]|" + JOINS + ")*" + phrases.tagged("project_words", "last", column="joins")
+                      + r"?[\s、]*$")  # text between numbers of one list: "18.6%、11.8%"
+ITEM_SEP = re.compile("、|" + phrases.tagged("project_words", "items", column="joins"))  # between the items of a subject list
 
 # --- measure, comparator and status words (rules/measure_words.tsv, comparators.tsv, target_words.tsv, ...) ---
 GROWTH = phrases.compiled("measure_words", "{}$", measure="growth", end="yes")  # GDP增长9.7%
-DECLINE = phrases.compiled("measure_words", "{}(?:至|到)?$", measure="decline", end="yes")  # 浓度下降18.6%
+DECLINE = phrases.compiled("measure_words", "{}" + phrases.alternation("subject_edges", after_verb="to") + "?$",
+                           measure="decline", end="yes")  # 浓度下降18.6%
 GROWTH_AFTER = phrases.compiled("measure_words", "^" + phrases.tagged("comparators", "growth_after") + "?(?:的)?{}",
                                 measure="growth", after="yes")  # 每年8%左右增速
 GROWTH_BEFORE = phrases.compiled("measure_words", measure="growth", anywhere="yes")  # 增速达到10%
@@ -86,7 +89,8 @@ LEAD_STRIP = re.compile("^(?:" + "|".join([
 TAIL_STRIP = re.compile("(?:" + "|".join([
     # 同比增长了, 分别下降: a growth or decline verb after an optional basis word
     phrases.alternation("subject_edges", guard="tail_not_after", tail=("basis", "both")) + "?"
-    + phrases.alternation("measure_words", guard="tail_not_after", tail="verb") + "(?:了|至|到)?",
+    + phrases.alternation("measure_words", guard="tail_not_after", tail="verb")
+    + phrases.alternation("subject_edges", after_verb=("done", "to")) + "?",  # 增长了, 下降至
     phrases.alternation("rank_verbs", tail="yes") + phrases.alternation("rank_scopes", tail="yes") + "?",  # 位居全国
     phrases.alternation("measure_words", places="yes") + r"[一二三四五六七八九十\d]+位",  # 综合实力上升一位
     phrases.alternation("target_words", strip="both"),  # 县域综合经济首次排名全省第二
@@ -95,14 +99,14 @@ TAIL_STRIP = re.compile("(?:" + "|".join([
     phrases.alternation("subject_edges", guard="tail_not_after", tail=("word", "both")),
     phrases.alternation("measure_words", tail="word"), phrases.alternation("comparators", tail="yes"),
     phrases.alternation("action_verbs", tail="yes"), phrases.alternation("estimate_words", tail="yes"),
-    r"[,、\s]|(?<=..)(?:及|和|与)",
+    r"[,、\s]|(?<=..)" + phrases.tagged("project_words", "tail", column="joins"),
 ]) + ")+$")
 VERB_ONLY = re.compile("^" + phrases.alternation("subject_edges", verb_only="prefix") + "?(?:"
                        + phrases.alternation("action_verbs", verb_only="yes") + "+)$")
 # where a noun after the number ends: 31个项目投产投运 (the order of the alternatives does not matter: only where)
 NOUN_STOP = re.compile("|".join([phrases.alternation("action_verbs", noun_stop="yes"),
                                  phrases.alternation("subject_edges", noun_stop="yes"),
-                                 r"[、和及与]\d", r"\d+" + phrases.alternation("units", noun_stop="yes")]))
+                                 "(?:、|" + JOINS + r")\d", r"\d+" + phrases.alternation("units", noun_stop="yes")]))
 GENERIC = phrases.compiled("measure_words", "^{}$", generic="yes")  # 新增企业2万多家、总数7万多家
 QUALIFIER = phrases.compiled("subject_qualifiers", "^{}$")  # 孵化器60家(国家级17家)
 # verbs in front of a noun, dropped when the noun is carried to the next number (新建中小学5所、扩建6所)
@@ -334,7 +338,7 @@ def _lead_start(sv, quantities, q):
     for other in quantities:
         if start <= other.end <= q.start and other is not q:
             start = other.end
-    while start < q.start and sv[start] in "、和及与 \n" and not NOT_JOINER.match(sv, start):
+    while start < q.start and (sv[start] in "、 \n" or re.match(JOINS, sv[start])) and not NOT_JOINER.match(sv, start):
         start += 1
     return start
 

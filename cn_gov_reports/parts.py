@@ -35,9 +35,10 @@ PAST = phrases.compiled("past_openings")  # 过去五年, 五年来, “十三�
 COMING = phrases.compiled("coming_periods")  # 今后五年, 未来五年
 FIVE_YEAR_NAMES = "|".join(sorted(phrases.five_year_plans(), key=len, reverse=True))
 FIVE_YEAR = re.compile(FIVE_YEAR_NAMES)  # 十四五, 第十四个五年
+SHORT_FIVE_YEAR = phrases.compiled("five_year_plans", form="short")  # 十三五 in “十三五”时期
 THIS_YEAR = phrases.compiled("relative_years", offset="0")  # 今年: back to one year after a period
 # a heading about a five-year plan's period: “十二五”发展成就, “十五五”时期的主要目标 (not 确保“十五五”开好局)
-PLAN_PERIOD_HEADING = re.compile(rf"({FIVE_YEAR_NAMES})(?:规划)?.?(?:时期|期间|以来|发展成就|主要成就|工作回顾|.{{0,4}}目标)")
+PLAN_PERIOD_HEADING = phrases.compiled("part_headings", rf"({FIVE_YEAR_NAMES})(?:规划)?.?{{}}", period="yes")
 NUMERALS = "0123456789零〇一二两三四五六七八九十百"
 YEARS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -126,7 +127,7 @@ def _opens_with_past(section, document):
     m = PAST_OPENING.search(view)
     if not m:
         return False
-    fyp = re.search(r"十[一二三四五]五", m.group(0))
+    fyp = SHORT_FIVE_YEAR.search(m.group(0))
     plan_year = document.get("plan_year") or 0
     return not fyp or phrases.five_year_plans()[fyp.group(0)][1] < plan_year or not plan_year
 

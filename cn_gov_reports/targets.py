@@ -64,8 +64,9 @@ def plans_one_year(document):
 
 
 def _cue():
-    return phrases.compiled("main_target_cues",
-                            r"{}(?:建议|安排)?\s*(?:(?:是|为|如下)\s*[:]?|[:])", role="cue")
+    return phrases.compiled("main_target_cues", "{}" + phrases.alternation("part_headings", target_cue="yes")
+                            + r"?\s*(?:" + phrases.alternation("subject_edges", target="copula") + r"\s*[:]?|[:])",
+                            role="cue")  # 主要预期目标是:, 主要目标建议:
 
 
 def _other_period():
@@ -74,8 +75,9 @@ def _other_period():
 
 def _relative():
     return re.compile(r"(?P<cmp>" + phrases.alternation("comparators", relative="yes") + r")\s*"
-                      r"(?P<ref>全国|全省|全市|全区|全州|全盟|[\u4e00-\u9fff]{1,4}?(?:省|自治区|市))"
-                      r"(?:平均水平|平均|水平)?")
+                      r"(?P<ref>" + phrases.alternation("subject_edges", target="scope")  # 全省
+                      + r"|[\u4e00-\u9fff]{1,4}?(?:省|自治区|市))"
+                      + phrases.alternation("subject_edges", target="level") + "?")  # 平均水平
 
 
 def _absent():
