@@ -109,18 +109,27 @@ def places():
 
 
 @functools.lru_cache(maxsize=1)
+def _common_words():
+    """The common words of region_common_words in the matching view: not places, but they take their characters in
+    the scan, so a name does not begin inside one (滨海城区 is 滨海 + 城区, not 滨 + 海城区)."""
+    return {matching_view(squeeze(w)) for w in phrases.entries("region_common_words")}
+
+
+@functools.lru_cache(maxsize=1)
 def _index():
     """{first two characters: sorted lengths of the surfaces starting with them}, for scanning."""
     _, surfaces = places()
     starts = {}
-    for surface in surfaces:
+    for surface in list(surfaces) + list(_common_words()):
         starts.setdefault(surface[:2], set()).add(len(surface))
     return {k: sorted(v, reverse=True) for k, v in starts.items()}
 
 
 def mentions(view):
-    """[(surface, [keys])] of the places named in a simplified, squeezed text, leftmost-longest."""
+    """[(surface, [keys])] of the places named in a simplified, squeezed text, leftmost-longest. A common word
+    (region_common_words) takes its characters like a name but is no mention."""
     _, surfaces = places()
+    common = _common_words()
     starts = _index()
     out, i, n = [], 0, len(view)
     while i < n - 1:
@@ -128,8 +137,9 @@ def mentions(view):
         if lengths:
             for length in lengths:
                 surface = view[i:i + length]
-                if surface in surfaces:
-                    out.append((surface, surfaces[surface]))
+                if surface in surfaces or surface in common:
+                    if surface in surfaces:
+                        out.append((surface, surfaces[surface]))
                     i += length
                     break
             else:
@@ -216,13 +226,19 @@ def _own_suffix(head, view):
 
 def _most_named(found, suffix, counts):
     """The place named most often. A county-level place's short name (平和, 资源, 新建: often a common word) counts
-    only when the text names that place in full somewhere; a city's or province's counts anyway, as a city report
-    may never write its own name in full (丽水 throughout, never 丽水市), and so does that of a county-level place
-    directly under a province, named like a city (天门, 仙桃, 济源)."""
+    only when the text names that place in full somewhere or names its city or province; a city's or province's
+    counts anyway, as a city report may never write its own name in full (丽水 throughout, never 丽水市), and so
+    does that of a county-level place directly under a province, named like a city (天门, 仙桃, 济源). A county-level
+    place whose city and province the text never names (海城区 of 北海市 in a 深圳 district's report) ranks after
+    one whose city or province it names, however often it is named."""
     by_code, _ = places()
+
+    def placed(key):  # a city or province, a county-level place under a province, or one whose city is named
+        return (by_code[key].level not in ("district", "county", "zone")
+                or by_code.get(by_code[key].parent_code, by_code[key]).level == "province"
+                or any(counts[a] for a in _ancestors(key)))
     in_full = {k for surface, keys in found for k in keys
-               if not _is_short(surface, k) or by_code[k].level not in ("district", "county")
-               or by_code.get(by_code[k].parent_code, by_code[k]).level == "province"}
+               if not _is_short(surface, k) or by_code[k].level not in ("district", "county") or placed(k)}
     scores = Counter()
     for surface, keys in found:
         for key in keys:
@@ -230,8 +246,8 @@ def _most_named(found, suffix, counts):
                 scores[key] += 1
     if not scores:
         return None
-    best = max(scores.values())
-    tied = [k for k in scores if scores[k] == best]
+    best = max((placed(k), n) for k, n in scores.items())
+    tied = [k for k in scores if (placed(k), scores[k]) == best]
     return _choose(tied, Counter(), counts)
 
 

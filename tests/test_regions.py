@@ -56,11 +56,22 @@ def found(text, **kw):
     pytest.param("", "2020年武汉市黄陂区政府工作报告", ("黄陂区", "420116", "district"), id="city and district in title"),
     pytest.param("东西湖区发展。金银湖片区。东西湖行动。临空港经开区。", "", ("东西湖区", "420112", "district"),
                  id="most named"),
+    pytest.param(OPENING.format("区人民") + "建设先进滨海城区,打造滨海城区,提高港区效率。南山、南山科技园。深圳。", "",
+                 ("南山区", "440305", "district"),
+                 id="name only in short form, its city named; a name inside other words (滨海城区) is no place"),
+    pytest.param(OPENING.format("区人民") + "高港区、高港区、高港区的企业来访。南山、南山。深圳湾。", "",
+                 ("南山区", "440305", "district"), id="a district whose city the text never names ranks after"),
     pytest.param("发布机构:洪山区政府办公室\n" + OPENING.format("区人民"), "", ("洪山区", "420111", "district"),
                  id="page issuer line"),
 ])
 def test_find(text, title, expected):
     assert found(text, title=title) == expected
+
+
+def test_common_words_take_their_characters():
+    """滨海 (a common word) is read before 海城区 could begin inside it; 提高 is no name, so 高港区 still is."""
+    assert [s for s, _ in regions.mentions("先进滨海城区")] == []
+    assert [s for s, _ in regions.mentions("支持壹海城、高港区发展")] == ["海城", "高港区"]
 
 
 def test_issuer_passed_in():
