@@ -128,12 +128,13 @@ DOCUMENTS = Table(
               "empty when the text has no title line", "文档标题(原文标题行,去除网页杂项;印发通知取所印发文件的标题;无标题行为空)"),
         coded("documents", "doc_type", "Kind of document: {values}", "文档类型:{labels}"),
         Field("region", "string", "The place whose document it is, by its full official name (六安市, 甘孜藏族自治州; "
-              "全国 for the national reports; a functional zone by its name in cn_gov_reports/vocab/regions.csv)",
-              "报告所属地区(官方全称;国家级报告为全国;功能区按 regions.csv 的名称)"),
+              "全国 for the national reports; a functional zone by its name in cn_gov_reports/vocab/regions.csv, or as "
+              "written when not listed there)",
+              "报告所属地区(官方全称;国家级报告为全国;功能区按 regions.csv 的名称,未列入的按原文)"),
         Field("region_code", "string", "GB/T 2260 code of the region (cn_gov_reports/vocab/divisions.csv; 100000 "
               "for the national reports), or a documented local code under its city for functional zones (see "
-              "cn_gov_reports/vocab/regions.csv)",
-              "行政区划代码(GB/T 2260);功能区使用所在城市下的本地代码"),
+              "cn_gov_reports/vocab/regions.csv); empty for a functional zone not listed there",
+              "行政区划代码(GB/T 2260);功能区使用所在城市下的本地代码,未列入 regions.csv 的功能区为空"),
         coded("documents", "level", "Level of the region: {values}", "地区层级:{labels}", required=False,
               extension=True),
         Field("issuer", "string", "Body the page or document names as publisher or issuer (发布机构, a notice's "
