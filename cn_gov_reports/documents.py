@@ -35,7 +35,12 @@ def _doc_types(*reads):
 
 # doc_type: the first rule whose pattern matches the title (then the opening of the text) wins.
 DOC_TYPES = _doc_types("title", "name")
-OPENING_TYPES = _doc_types("opening") + _doc_types("title")  # when the title says nothing: how the text opens
+# when the title says nothing: how the text opens, then a title-like line of the opening (no sentence punctuation)
+OPENING_TYPES_READ = _doc_types("opening")
+DOC_TYPES_TITLE = _doc_types("title")
+SENTENCE = re.compile(r"[,。;:!?]")
+# a document that calls itself a report: its title ends with 报告, it opens 现将有关情况报告如下 or closes 专此报告
+SELF_REPORT = re.compile(r"报告$|报告如下|(?:专此|特此)报告")
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # a date in Chinese numerals: 二〇二四年一月二十九日
 _HAN_DATE = re.compile(r"[〇零○Ｏ0一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日")
@@ -49,6 +54,7 @@ _YEAR = r"(?:(\d{4})\s*年|(" + phrases.alternation("relative_years", heading="y
 REVIEW_HEADING = re.compile(_YEAR + r"[^回]{0,12}" + phrases.tagged("part_headings", "review_year"))  # 2018年工作回顾
 PLAN_HEADING = re.compile(_YEAR + r"[^回]{0,10}" + phrases.tagged("part_headings", "plan_year"))  # 2019年重点工作任务
 RELATIVE_YEARS = [(re.compile(r.entry), int(r["offset"])) for r in phrases.rules("relative_years") if r["heading"] == "yes"]
+YEAR_REVIEWED = re.compile(r"^关于.{0,20}?(\d{4})\s*年(?:度)?.{0,40}?情况的报告$")  # 关于2019年法治政府建设情况的报告
 YEAR_RANGE = re.compile(r"(\d{4})\s*[-—–~至到]\s*(\d{4})\s*年")  # (2023—2025年)
 # the venue line: "——2024年1月29日在六安市第六届人民代表大会第四次会议上" (rules/venue_lines.tsv)
 VENUE = phrases.compiled("venue_lines", r"在.{0,40}{}")
@@ -56,6 +62,7 @@ VENUE = phrases.compiled("venue_lines", r"在.{0,40}{}")
 _RUN_ON_BREAK = re.compile(r"\s+(?=——|--|\d{4}[-年]|[〇零○一二][〇零○一二三四五六七八九]{3}年|"
                            + phrases.tagged("one_line_breaks", "run_on") + ")")  # 各位代表
 ISSUER_CUES = [re.compile(entry, re.M) for entry in phrases.entries("issuer_cues")]  # 我代表上海市人民政府
+TAIL_LINES = 4  # a closing signature is the issuing body and a date line at the very end (专此报告。 above them)
 RUN_ON_CHARS = 80  # a title-block line longer than a title (at most 80 characters) may run on into what follows
 
 
@@ -82,6 +89,11 @@ def head_lines(text, headings_start):
         else:
             lines.append(line)
     return [line for line in lines if line.strip()][:40]
+
+
+def tail_lines(text):
+    """The last non-empty lines of a report, where a sign-off (the issuing body, then a date line) stands."""
+    return [line for line in text.rstrip().split("\n")[-TAIL_LINES:] if line.strip()]
 
 
 def _strip_debris(title):
@@ -125,14 +137,21 @@ def find_doc_type(title, text):
         if re.search(pattern, view):
             return doc_type
     opening = matching_view(text[:600])
-    for pattern, doc_type in OPENING_TYPES:
+    for pattern, doc_type in OPENING_TYPES_READ:
         if re.search(pattern, opening):
+            return doc_type
+    # a title's words name the type only in a title-like line of the opening, not in a sentence that mentions a
+    # plan the report made (制定法治政府建设工作方案,提前部署...)
+    titles = [line for line in opening.split("\n") if line.strip() and not SENTENCE.search(line.strip())]
+    for pattern, doc_type in DOC_TYPES_TITLE:
+        if any(re.search(pattern, line) for line in titles):
             return doc_type
     return "other"
 
 
 def find_signature(lines):
-    """(issuer, date) from a notice's signature: an issuing body followed by a date line."""
+    """(issuer, date) from a signature: an issuing body followed by a date line (a notice's, in the title block;
+    a report's sign-off, in its last lines: 深圳市龙华区人民政府 / 2019年12月18日)."""
     for i, line in enumerate(lines[:-1]):
         m = SIGNATURE.match(line)
         if m:
@@ -159,8 +178,9 @@ def delivery_years(delivered):
     return (year - 1, year) if month <= 6 else (year, year + 1)
 
 
-def find_years(doc_type, title, level1_headings, published, delivered=""):
-    """(review_year, plan_year, plan_end_year) from headings, the venue date, five-year-plan names and titles."""
+def find_years(doc_type, title, level1_headings, published, delivered="", signed=""):
+    """(review_year, plan_year, plan_end_year) from headings, the venue date, five-year-plan names and titles; `signed`:
+    the date under a report's closing signature (专此报告。/ 深圳市龙华区人民政府 / 2019年12月18日)."""
     review = plan = end = None
     for heading in level1_headings:
         view = matching_view(heading)
@@ -194,6 +214,14 @@ def find_years(doc_type, title, level1_headings, published, delivered=""):
             review = plan - 1
     if plan is None and doc_type == "implementation_plan" and published:
         plan = int(published[:4])
+    m = YEAR_REVIEWED.search(tview)
+    if review is None and m:  # 关于2019年法治政府建设情况的报告 reviews 2019
+        review = int(m.group(1))
+    if review is None and signed and doc_type not in ("five_year_plan", "implementation_plan"):
+        # a report dated at its sign-off reviews the year it is dated in (July-December) or the year before
+        review = delivery_years(signed)[0]
+        if plan is not None and plan <= review:
+            review = None
     return review, plan, end
 
 
@@ -204,15 +232,18 @@ def describe(document_id, text, metadata, level1_headings, headings_start):
     doc_type = find_doc_type(title, text)
     region = regions.find(text, title=title, issuer=metadata.get("issuer", ""))
     sig_issuer, sig_date = find_signature(lines)
+    end_issuer, end_date = find_signature(tail_lines(text))
     delivered = delivered_date(lines)
-    published = iso_date(metadata.get("published", "")) or sig_date or delivered
-    review, plan, end = find_years(doc_type, title, level1_headings, published, delivered)
+    published = iso_date(metadata.get("published", "")) or sig_date or delivered or end_date
+    reported = SELF_REPORT.search(matching_view(title)) or SELF_REPORT.search(matching_view(text[:600] + text[-300:]))
+    review, plan, end = find_years(doc_type, title, level1_headings, published, delivered,
+                                   end_date if published == end_date and reported else "")
     number = metadata.get("doc_number", "")
     if not number:
         head = "\n".join(lines)
         m = DOC_NUMBER.search(matching_view(head))
         number = head[m.start():m.end()] if m else ""
-    issuer = metadata.get("issuer", "") or sig_issuer or named_issuer(text[:max(headings_start, 600)]) \
+    issuer = metadata.get("issuer", "") or sig_issuer or end_issuer or named_issuer(text[:max(headings_start, 600)]) \
         or (region.government if region else "")
     return {
         "id": document_id,

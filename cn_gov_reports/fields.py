@@ -128,25 +128,28 @@ DOCUMENTS = Table(
               "empty when the text has no title line", "文档标题(原文标题行,去除网页杂项;印发通知取所印发文件的标题;无标题行为空)"),
         coded("documents", "doc_type", "Kind of document: {values}", "文档类型:{labels}"),
         Field("region", "string", "The place whose document it is, by its full official name (六安市, 甘孜藏族自治州; "
-              "全国 for the national reports; a functional zone by its name in cn_gov_reports/vocab/regions.csv)",
-              "报告所属地区(官方全称;国家级报告为全国;功能区按 regions.csv 的名称)"),
+              "全国 for the national reports; a functional zone by its name in cn_gov_reports/vocab/regions.csv, or as "
+              "written when not listed there)",
+              "报告所属地区(官方全称;国家级报告为全国;功能区按 regions.csv 的名称,未列入的按原文)"),
         Field("region_code", "string", "GB/T 2260 code of the region (cn_gov_reports/vocab/divisions.csv; 100000 "
               "for the national reports), or a documented local code under its city for functional zones (see "
-              "cn_gov_reports/vocab/regions.csv)",
-              "行政区划代码(GB/T 2260);功能区使用所在城市下的本地代码"),
+              "cn_gov_reports/vocab/regions.csv); empty for a functional zone not listed there",
+              "行政区划代码(GB/T 2260);功能区使用所在城市下的本地代码,未列入 regions.csv 的功能区为空"),
         coded("documents", "level", "Level of the region: {values}", "地区层级:{labels}", required=False,
               extension=True),
         Field("issuer", "string", "Body the page or document names as publisher or issuer (发布机构, a notice's "
               "signature, 我代表上海市人民政府, 国务院 for the national reports); else the government whose report it is",
               "发布机构或发文机关(页面信息、落款、“我代表……人民政府”;国家级报告为国务院);未注明时为报告所属政府"),
         Field("published", "string", "Date the document was issued or published as it states: page metadata "
-              "(发文日期, 发布时间, 时间), the date under a notice's signature, or the date on the venue line of a report "
-              "(——2024年1月29日在……会议上, also in Chinese numerals); ISO date, or YYYY-MM or YYYY",
+              "(发文日期, 发布时间, 时间), the date under a notice's signature, the date on the venue line of a report "
+              "(——2024年1月29日在……会议上, also in Chinese numerals), or the date under a report's closing signature; "
+              "ISO date, or YYYY-MM or YYYY",
               "发文或发布日期(页面信息、落款日期或“——……在……会议上”的日期;ISO格式,可为年月或年)",
               pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
         Field("review_year", "integer", "Year whose work the document reviews (last year of a multi-year "
               "review): from its review heading (2023年工作回顾, 过去一年工作回顾), else from the venue date (a report "
-              "delivered in January-June of Y reviews Y-1, one delivered in July-December reviews Y), else its title",
+              "delivered in January-June of Y reviews Y-1, one delivered in July-December reviews Y; so does a report "
+              "dated under its closing signature), else its title (关于2019年……情况的报告 reviews 2019)",
               "回顾年份(多年回顾取最后一年;取自回顾部分标题,否则按报告日期:上半年作的报告回顾上一年,下半年作的回顾当年)"),
         Field("plan_year", "integer", "First year the document plans for (a work report reviewing year Y plans "
               "for Y+1)", "计划(规划)的第一年(回顾Y年的工作报告计划Y+1年)"),

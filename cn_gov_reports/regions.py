@@ -6,7 +6,8 @@
 The places are every province, prefecture-level division (地级市, 自治州, 地区, 盟) and county-level division
 (市辖区, 县, 县级市, 自治县, 旗, ...) of vocab/divisions.csv (the official list, see its header and
 scripts/make_divisions.py), plus the functional zones of vocab/regions.csv with their local codes
-(东湖高新区 420100-Z01) and its aliases of listed places. The report of the State Council (国务院) to the National
+(东湖高新区 420100-Z01) and its aliases of listed places. A report of a functional zone neither lists (我代表坪山新区管委会,
+a title beginning with 深圳市坪山新区; endings in rules/zone_endings.tsv) is that zone as written: level zone, no code. The report of the State Council (国务院) to the National
 People's Congress is the national report: region 全国, code 100000 (the code GB/T 2260 gives the whole country),
 level national.
 
@@ -19,10 +20,12 @@ A report says whose it is, from the surest evidence to the weakest (the first th
 5. 我代表XX人民政府 / 受XX人民政府委托;
 6. the place the report names most often, among the places whose name ends as the report speaks of itself
    (我代表市人民政府, 全市: a name ending with 市), so the district report's city and the many other cities a
-   report mentions do not win.
+   report mentions do not win; a district or county whose city and province the text never names comes last.
 
 Names are matched in full official form (甘孜藏族自治州) and in the short forms reports use (甘孜州, 甘孜), on the
-simplified view of the text with whitespace removed (traditional characters and stray spaces do not matter).
+simplified view of the text with whitespace removed (traditional characters and stray spaces do not matter),
+leftmost-longest, a common word (rules/region_common_words.tsv) taking its characters so that no name begins
+inside it (滨海城区 is not 海城区).
 Two places with the same name (鼓楼区 of 南京市, 福州市, 徐州市 and 开封市) are told apart by the one whose city or
 province the text names (the words around the name first, then the whole text). Level: province for provinces,
 autonomous regions, municipalities and SARs; city for prefecture-level divisions; district for 市辖区; county for
@@ -109,18 +112,27 @@ def places():
 
 
 @functools.lru_cache(maxsize=1)
+def _common_words():
+    """The common words of region_common_words in the matching view: not places, but they take their characters in
+    the scan, so a name does not begin inside one (滨海城区 is 滨海 + 城区, not 滨 + 海城区)."""
+    return {matching_view(squeeze(w)) for w in phrases.entries("region_common_words")}
+
+
+@functools.lru_cache(maxsize=1)
 def _index():
     """{first two characters: sorted lengths of the surfaces starting with them}, for scanning."""
     _, surfaces = places()
     starts = {}
-    for surface in surfaces:
+    for surface in list(surfaces) + list(_common_words()):
         starts.setdefault(surface[:2], set()).add(len(surface))
     return {k: sorted(v, reverse=True) for k, v in starts.items()}
 
 
 def mentions(view):
-    """[(surface, [keys])] of the places named in a simplified, squeezed text, leftmost-longest."""
+    """[(surface, [keys])] of the places named in a simplified, squeezed text, leftmost-longest. A common word
+    (region_common_words) takes its characters like a name but is no mention."""
     _, surfaces = places()
+    common = _common_words()
     starts = _index()
     out, i, n = [], 0, len(view)
     while i < n - 1:
@@ -128,8 +140,9 @@ def mentions(view):
         if lengths:
             for length in lengths:
                 surface = view[i:i + length]
-                if surface in surfaces:
-                    out.append((surface, surfaces[surface]))
+                if surface in surfaces or surface in common:
+                    if surface in surfaces:
+                        out.append((surface, surfaces[surface]))
                     i += length
                     break
             else:
@@ -187,6 +200,33 @@ def _cues(step):
     return [(re.compile(r.entry), int(r["weight"])) for r in phrases.rules("region_cues") if r["step"] == step]
 
 
+ZONE_NAME = phrases.compiled("zone_endings", r"^(?P<stem>[\u4e00-\u9fff]{2,20}?){}$")
+TITLE_ZONE = phrases.compiled("zone_endings", r"^(?:\d{4}年度?)?(?P<name>[\u4e00-\u9fff]{2,24}?{})"
+                              r"(?=管委会|管理委员会|政府|工作报告|国民经济|\d{4}年|$)")
+
+
+def _zone(name):
+    """The Region of a functional zone named `name` (坪山新区): the listed place when vocab/divisions.csv or
+    vocab/regions.csv has that name (浦东新区, 东湖高新区); else, when the name ends as a zone does
+    (rules/zone_endings.tsv), the zone as written after any city or province named in full before it
+    (深圳市坪山新区 -> 坪山新区): level zone, no region_code (no official or listed local code), its
+    administrative committee (管委会) the government. None when the name is no zone's."""
+    _, surfaces = places()
+    view = matching_view(squeeze(name))
+    if view in surfaces:
+        return _region(surfaces[view][0])
+    found = mentions(view)
+    if found and view.startswith(found[0][0]) and not _is_short(found[0][0], found[0][1][0]) \
+            and places()[0][found[0][1][0]].level in ("province", "city"):
+        name = squeeze(name)[len(found[0][0]):]
+        if matching_view(name) in surfaces:
+            return _region(surfaces[matching_view(name)][0])
+    m = ZONE_NAME.match(squeeze(name))
+    if not m or m.group("stem").endswith(("级", "个")):  # 国家级新区, 两个开发区: kinds of zone, not a zone's name
+        return None
+    return Region(m.group(0), "", "zone", m.group(0) + "管委会")
+
+
 def _from_cue(step, texts, counts):
     for text in texts:
         for pattern, _ in _cues(step):
@@ -194,6 +234,8 @@ def _from_cue(step, texts, counts):
                 groups = m.groupdict()
                 if groups.get("national"):
                     return Region(*NATIONAL)
+                if groups.get("zone") and _zone(groups["zone"]):
+                    return _zone(groups["zone"])
                 if groups.get("place"):
                     key = _pick(groups["place"], counts)
                     if key:
@@ -216,13 +258,19 @@ def _own_suffix(head, view):
 
 def _most_named(found, suffix, counts):
     """The place named most often. A county-level place's short name (平和, 资源, 新建: often a common word) counts
-    only when the text names that place in full somewhere; a city's or province's counts anyway, as a city report
-    may never write its own name in full (丽水 throughout, never 丽水市), and so does that of a county-level place
-    directly under a province, named like a city (天门, 仙桃, 济源)."""
+    only when the text names that place in full somewhere or names its city or province; a city's or province's
+    counts anyway, as a city report may never write its own name in full (丽水 throughout, never 丽水市), and so
+    does that of a county-level place directly under a province, named like a city (天门, 仙桃, 济源). A county-level
+    place whose city and province the text never names (海城区 of 北海市 in a 深圳 district's report) ranks after
+    one whose city or province it names, however often it is named."""
     by_code, _ = places()
+
+    def placed(key):  # a city or province, a county-level place under a province, or one whose city is named
+        return (by_code[key].level not in ("district", "county", "zone")
+                or by_code.get(by_code[key].parent_code, by_code[key]).level == "province"
+                or any(counts[a] for a in _ancestors(key)))
     in_full = {k for surface, keys in found for k in keys
-               if not _is_short(surface, k) or by_code[k].level not in ("district", "county")
-               or by_code.get(by_code[k].parent_code, by_code[k]).level == "province"}
+               if not _is_short(surface, k) or by_code[k].level not in ("district", "county") or placed(k)}
     scores = Counter()
     for surface, keys in found:
         for key in keys:
@@ -230,8 +278,8 @@ def _most_named(found, suffix, counts):
                 scores[key] += 1
     if not scores:
         return None
-    best = max(scores.values())
-    tied = [k for k in scores if scores[k] == best]
+    best = max((placed(k), n) for k, n in scores.items())
+    tied = [k for k in scores if (placed(k), scores[k]) == best]
     return _choose(tied, Counter(), counts)
 
 
@@ -245,6 +293,10 @@ def find(text, title="", issuer=""):
     lines = [line for line in lines if len(line) <= SPEAKER_CHARS]  # a speaker line is short: 六安市市长 name
     for passage in (title, issuer):
         key = _pick(matching_view(squeeze(passage)), counts) if passage else None
+        zone = TITLE_ZONE.match(squeeze(passage)) if passage else None
+        zone = zone and _zone(zone.group("name"))
+        if zone:
+            return zone  # a title that begins with a zone's name: the zone's, not that of a place named in it
         if key:
             return _region(key)
     region = (_from_cue("venue", [head], counts) or _from_cue("speaker", lines, counts)

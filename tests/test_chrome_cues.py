@@ -43,6 +43,9 @@ CASES = [
     ("news time", "时间:2026-02-05", "head", "dropped"),
     ("editor credit", "责任编辑:王芳", "tail", "dropped"),
     ("date stamp", "2016-12-14", "head", "dropped"),
+    ("news dateline", "新华社北京3月15日电", "head", "dropped"),
+    ("news dateline", "中新社武汉1月8日电(记者 张三)", "head", "dropped"),
+    ("news dateline mid-report", "新华社北京3月15日电", "middle", "kept"),
     ("related links", "相关报道", "tail", "dropped"),
     ("related links", "延伸阅读", "tail", "dropped"),
     ("license footer", "本作品来自中华人民共和国政府的官方文件,依据《中华人民共和国著作权法》第五条,不适用于该法。"
@@ -71,6 +74,7 @@ CASES = [
     ("prose with 记者", "邀请中央媒体记者走进园区采访拍摄。", "middle", "kept"),
     ("heading with 无障碍", "(五)加强无障碍环境建设", "middle", "kept"),
     ("date stamp mid-report", "2016-12-14", "middle", "kept"),
+    ("prose after a dateline", "新华社北京3月15日电 国务院总理在十一届全国人大三次会议上作政府工作报告,全文如下。", "head", "kept"),
     ("footnote", "[12]按可比价格计算。", "middle", "kept"),
     ("footnote marker", "[12]", "tail", "kept"),
     ("signature", "某某市人民政府", "tail", "kept"),
@@ -80,6 +84,12 @@ CASES = [
 @pytest.mark.parametrize("family, line, where, expected", CASES, ids=[f"{c[0]}-{c[2]}" for c in CASES])
 def test_cue(family, line, where, expected):
     assert fate(line, where) == expected
+
+
+def test_news_dateline_in_full_width_digits():
+    """A dateline written with full-width digits (新华社北京３月１５日电) above the title goes once normalized."""
+    c = clean(normalize("2010年政府工作报告\n新华社北京３月１５日电\n" + TITLE + PARA1 + PARA2 + CLOSING))
+    assert "新华社" not in c.text and PARA1.strip() in c.text
 
 
 def test_prose_lines():

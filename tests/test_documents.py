@@ -39,6 +39,10 @@ def test_find_title(lines, expected):
     ("关于落实促进中部地区崛起战略推动高质量发展的实施方案", "", "implementation_plan"),
     ("新乡市建设制造强市三年行动计划(2023—2025年)", "", "implementation_plan"),
     ("关于开展植树活动的通知", "请各单位做好植树工作。", "other"),
+    pytest.param("", "现将有关情况报告如下:\n一、统筹推进\n年初,制定法治政府建设工作方案,部署全年工作。", "other",
+                 id="a plan named in a sentence of the opening is no title"),
+    pytest.param("", "某区法治政府建设工作方案\n一、总体要求\n为推进法治政府建设,制定本方案。", "implementation_plan",
+                 id="a title-like line of the opening still names the type"),
 ])
 def test_find_doc_type(title, text, expected):
     assert find_doc_type(title, text) == expected
@@ -62,6 +66,36 @@ def test_iso_date(value, expected):
 ])
 def test_find_years(doc_type, title, headings, published, expected):
     assert find_years(doc_type, title, headings, published) == expected
+
+
+@pytest.mark.parametrize("doc_type, title, headings, signed, expected", [
+    pytest.param("other", "", ["统筹推进", "2020年工作计划"], "2019-12-18", (2019, 2020, None),
+                 id="signed in December: reviews that year"),
+    pytest.param("other", "", ["统筹推进"], "2020-01-10", (2019, None, None), id="signed in January: the year before"),
+    pytest.param("other", "关于2019年法治政府建设情况的报告", ["统筹推进"], "", (2019, None, None),
+                 id="关于...年...情况的报告 reviews that year"),
+])
+def test_find_years_of_a_signed_report(doc_type, title, headings, signed, expected):
+    assert find_years(doc_type, title, headings, signed, signed=signed) == expected
+
+
+CLOSING_SIGNED = ("现将有关情况报告如下:\n一、统筹推进\n年初,制定法治政府建设工作方案,部署全年工作。\n"
+                  "二、2020年工作计划\n继续推进法治政府建设。\n专此报告。\n某市某某区人民政府\n2019年12月18日\n")
+
+
+def test_describe_reads_the_closing_signature():
+    """A report signed at its end (the issuing body, then a date line) was published on that date and reviews
+    the year it was signed in (December); a sentence naming a 工作方案 does not make it an implementation plan."""
+    text = CLOSING_SIGNED
+    row = describe("d", text, {}, ["统筹推进", "2020年工作计划"], text.index("一、"))
+    assert (row["doc_type"], row["issuer"], row["published"], row["review_year"], row["plan_year"]) == (
+        "other", "某市某某区人民政府", "2019-12-18", 2019, 2020)
+
+
+def test_a_signed_regulation_reviews_nothing():
+    text = "一、总则\n为规范管理,制定本办法。\n二、附则\n本办法自发布之日起施行。\n某市某某区人民政府\n2019年12月18日\n"
+    row = describe("d", text, {}, ["总则", "附则"], 0)
+    assert (row["published"], row["review_year"]) == ("2019-12-18", None)
 
 
 def test_describe_reads_page_metadata_and_signature():

@@ -174,9 +174,24 @@ CASES += [
         {'mention': '6.1%', 'subject': '地区生产总值', 'indicator': 'gdp', 'value': 6.1, 'unit': '%', 'value_base': 6.1, 'unit_base': '%', 'measure': 'growth', 'status': 'actual', 'comparator': '=', 'period': '2023'},
         {'mention': '1.2万户', 'subject': '新增市场主体', 'indicator': '', 'value': 1.2, 'unit': '万户', 'value_base': 12000, 'unit_base': '户', 'measure': 'count', 'status': 'actual', 'comparator': '=', 'period': '2023'},
     ], id='a one-line report'),
+    pytest.param('二、2010年工作安排\n今年主要预期目标是:国内生产总值增长8%左右;本市生产总值增长11%左右。', dict(REPORT, review_year=2009, plan_year=2010), [
+        {'mention': '8%', 'subject': '国内生产总值', 'indicator': 'gdp', 'value': 8, 'unit': '%', 'value_base': 8, 'unit_base': '%', 'measure': 'growth', 'status': 'target', 'comparator': '~', 'period': '2010'},
+        {'mention': '11%', 'subject': '生产总值', 'indicator': 'gdp', 'value': 11, 'unit': '%', 'value_base': 11, 'unit_base': '%', 'measure': 'growth', 'status': 'target', 'comparator': '~', 'period': '2010'},
+    ], id='国内生产总值 is gdp; 本市 is a scope word like 全市'),
 ]
 
 
 @pytest.mark.parametrize("text, document, expected", CASES)
 def test_indicators(text, document, expected):
     assert indicators(text, document) == expected
+
+
+@pytest.mark.parametrize("subject, expected", [
+    ("国内生产总值", "gdp"), ("本市生产总值", "gdp"), ("本区地区生产总值", "gdp"), ("本县生产总值", "gdp"),
+    ("本省地区生产总值", "gdp"), ("本州生产总值", "gdp"), ("全市生产总值", "gdp"),
+    ("本市规上工业增加值", "industrial_value_added"), ("市生产总值", ""), ("本市人才", ""),
+])
+def test_vocabulary_lookup(subject, expected):
+    """Scope words (全市, 本市, 本区, ...) in front of a subject do not change which indicator it names."""
+    from cn_gov_reports import vocab
+    assert vocab.indicator_for(subject) == expected

@@ -51,16 +51,36 @@ def found(text, **kw):
                  ("丽水市", "331100", "city"), id="common words are not places"),
     pytest.param("", "东湖高新区2019年工作报告", ("东湖高新区", "420100-Z01", "zone"), id="zone, local code"),
     pytest.param("", "武汉东湖新技术开发区发展“十四五”规划", ("东湖高新区", "420100-Z01", "zone"), id="zone alias"),
+    pytest.param("各位代表:\n现在,我代表坪山新区管委会向大会作工作报告,请予审议。\n深圳、深圳、深圳市。", "",
+                 ("坪山新区", "", "zone"), id="我代表XX管委会: an unlisted zone as written, no code"),
+    pytest.param("", "深圳市坪山新区2014年工作报告", ("坪山新区", "", "zone"),
+                 id="title begins with an unlisted zone: the zone, after the city named before it"),
+    pytest.param("", "2023年襄阳高新技术产业开发区工作报告", ("襄阳高新技术产业开发区", "", "zone"),
+                 id="unlisted zone with its city's short name in its own name"),
+    pytest.param("", "2024年浦东新区政府工作报告", ("浦东新区", "310115", "district"),
+                 id="a listed division ending like a zone stays the division"),
+    pytest.param("", "深圳市国家级新区发展规划", ("深圳市", "440300", "city"), id="a kind of zone is no zone's name"),
     pytest.param("", "武汉经济技术开发区(汉南区)关于落实促进中部地区崛起战略的实施方案",
                  ("武汉经济技术开发区(汉南区)", "420113", "district"), id="zone governed with a district"),
     pytest.param("", "2020年武汉市黄陂区政府工作报告", ("黄陂区", "420116", "district"), id="city and district in title"),
     pytest.param("东西湖区发展。金银湖片区。东西湖行动。临空港经开区。", "", ("东西湖区", "420112", "district"),
                  id="most named"),
+    pytest.param(OPENING.format("区人民") + "建设先进滨海城区,打造滨海城区,提高港区效率。南山、南山科技园。深圳。", "",
+                 ("南山区", "440305", "district"),
+                 id="name only in short form, its city named; a name inside other words (滨海城区) is no place"),
+    pytest.param(OPENING.format("区人民") + "高港区、高港区、高港区的企业来访。南山、南山。深圳湾。", "",
+                 ("南山区", "440305", "district"), id="a district whose city the text never names ranks after"),
     pytest.param("发布机构:洪山区政府办公室\n" + OPENING.format("区人民"), "", ("洪山区", "420111", "district"),
                  id="page issuer line"),
 ])
 def test_find(text, title, expected):
     assert found(text, title=title) == expected
+
+
+def test_common_words_take_their_characters():
+    """滨海 (a common word) is read before 海城区 could begin inside it; 提高 is no name, so 高港区 still is."""
+    assert [s for s, _ in regions.mentions("先进滨海城区")] == []
+    assert [s for s, _ in regions.mentions("支持壹海城、高港区发展")] == ["海城", "高港区"]
 
 
 def test_issuer_passed_in():
