@@ -37,6 +37,7 @@ def _doc_types(*reads):
 DOC_TYPES = _doc_types("title", "name")
 # when the title says nothing: how the text opens, then a title-like line of the opening (no sentence punctuation)
 OPENING_TYPES_READ = _doc_types("opening")
+BODY_TYPES = _doc_types("body")  # last: a phrase only that kind of document says, anywhere in a text with no title
 DOC_TYPES_TITLE = _doc_types("title")
 SENTENCE = re.compile(r"[,。;:!?]")
 # a document that calls itself a report: its title ends with 报告, it opens 现将有关情况报告如下 or closes 专此报告
@@ -145,6 +146,10 @@ def find_doc_type(title, text):
     titles = [line for line in opening.split("\n") if line.strip() and not SENTENCE.search(line.strip())]
     for pattern, doc_type in DOC_TYPES_TITLE:
         if any(re.search(pattern, line) for line in titles):
+            return doc_type
+    view = matching_view(text)
+    for pattern, doc_type in BODY_TYPES:
+        if re.search(pattern, view):
             return doc_type
     return "other"
 

@@ -87,6 +87,12 @@ def test_policy_doc_types(title, expected):
     assert find_doc_type(title, "各位代表:\n我代表市人民政府向大会报告工作,请提出意见。") == expected
 
 
+def test_work_report_without_title_or_opening_by_what_only_a_work_report_says():
+    text = "各位代表!前进的道路充满希望。\n今年新区管委会工作的总体要求是:坚持稳中求进。\n(一)打好“生态牌”。"
+    assert find_doc_type("", text) == "government_work_report"
+    assert find_doc_type("", "今年的工作要求是:坚持稳中求进。") == "other"
+
+
 def test_work_report_opening_without_a_title():
     assert find_doc_type("", "各位代表:\n现在,我代表海拉尔区人民政府向大会作工作报告,请予审议。并请提出意见。") == \
         "government_work_report"
