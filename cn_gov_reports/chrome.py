@@ -181,6 +181,7 @@ def clean(text):
     _drop_fragments_between_chrome(lines, reason)
     pieces, cut, jumps = _cut_fragments(lines, view, reason)
     _drop_running_headers(lines, view, prose, reason, jumps, first)
+    _drop_labels_over_dropped_tail(lines, reason, last)
     kept = [(i, pieces.get(i, line)) for i, line in enumerate(lines) if reason[i] is None]
     dropped = [(i, line, r) for i, (line, r) in enumerate(zip(lines, reason)) if r and line.strip()]
     return Cleaned(_join(kept, jumps), metadata, sorted(dropped + cut, key=lambda d: d[0]))
@@ -287,6 +288,21 @@ def _join(kept, jumps):
             continue
         k += 1
     return "\n".join(lines)
+
+
+def _drop_labels_over_dropped_tail(lines, reason, last):
+    """After the last prose line, a short label whose lines below are all dropped (附件: over nothing but download
+    links) is chrome too; a signature or a date line stays."""
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    below_dropped = False
+    for i in reversed(nonblank):
+        if reason[i]:
+            below_dropped = True
+            continue
+        if i <= last or not below_dropped or len(lines[i].strip()) > SHORT or _looks_like_signature(lines[i]) \
+                or _DATE_LINE.match(lines[i]):
+            return
+        reason[i] = "chrome"
 
 
 def _drop_fragments_between_chrome(lines, reason):
