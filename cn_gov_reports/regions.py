@@ -18,7 +18,9 @@ A report says whose it is, from the surest evidence to the weakest (the first th
 3. the venue line (——2024年1月29日在六安市第六届人民代表大会第四次会议上);
 4. the speaker line of the title block (六安市市长 XXX, 代市长);
 5. 我代表XX人民政府 / 受XX人民政府委托;
-6. the place the report names most often, among the places whose name ends as the report speaks of itself
+6. a zone's report that lost its title and opening and calls itself by its kind (今年新区管委会, 我新区): the zone of
+   that kind it names whose stem it uses alone most (大鹏新区, with 健康大鹏, 大鹏发展);
+7. the place the report names most often, among the places whose name ends as the report speaks of itself
    (我代表市人民政府, 全市: a name ending with 市), so the district report's city and the many other cities a
    report mentions do not win; a district or county whose city and province the text never names comes last.
 
@@ -138,6 +140,9 @@ NOT_NAME = re.compile("(?:" + "|".join([
     phrases.tagged("subject_edges", "not_noun"), phrases.alternation("action_verbs"),
     phrases.alternation("effort_adverbs"), phrases.alternation("relative_years")]) + ")")
 ZONE_ENDING = phrases.compiled("zone_endings")
+# a kind of zone before its ending, not a name: 国家级新区, 两个开发区, 国家高新区
+ZONE_KIND = phrases.compiled("zone_kinds", "{}$")
+ZONE_ALONE = 2  # a zone's report calling itself 新区 is that of the zone whose stem it uses alone this often at least
 ZONE_STEM = 8  # the most characters of a zone's name before its ending (坪山, 陆港枢纽, 襄阳)
 YEAR_BEFORE = re.compile(r"\d+年度?$")
 HAN = re.compile("[\u4e00-\u9fff]")
@@ -177,10 +182,10 @@ def _not_name(word):
 
 
 def _stem_ok(stem):
-    """Whether the characters before a zone's ending can be its name: two or more, not a kind of zone (国家级新区, 两个开发区),
-    holding no word of two characters or more of NOT_NAME (加快雄安) and not ending with one (今年新区, 推动新区, 这是新区)."""
+    """Whether the characters before a zone's ending can be its name: two or more, not a kind of zone (国家级新区, 国家高新区;
+    rules/zone_kinds.tsv), holding no word of two characters or more of NOT_NAME (加快雄安) and not ending with one (今年新区, 推动新区, 这是新区)."""
     n = len(stem)
-    return (n >= 2 and not stem.endswith(("级", "个")) and not any(_not_name(stem[-k:]) for k in range(1, n + 1))
+    return (n >= 2 and not ZONE_KIND.search(stem) and not any(_not_name(stem[-k:]) for k in range(1, n + 1))
             and not any(_not_name(stem[i:j]) for i in range(n - 1) for j in range(i + 2, n + 1)))
 
 
@@ -307,7 +312,7 @@ def _zone(name):
         if matching_view(name) in surfaces:
             return _region(surfaces[matching_view(name)][0])
     m = ZONE_NAME.match(squeeze(name))
-    if not m or m.group("stem").endswith(("级", "个")):  # 国家级新区, 两个开发区: kinds of zone, not a zone's name
+    if not m or ZONE_KIND.search(m.group("stem")):  # 国家级新区, 两个开发区: kinds of zone, not a zone's name
         return None
     return Region(m.group(0), "", "zone", m.group(0) + "管委会")
 
@@ -368,10 +373,30 @@ def _most_named(found, suffix, counts):
     return _choose(tied, Counter(), counts)
 
 
+def _own_zone(view, head, found, named):
+    """The zone a report is, when it calls itself by its kind alone (今年新区管委会, 我新区: rules/region_cues.tsv step
+    self_zone, not the end of a zone's name) and is no government (我代表区人民政府): of the zones of that kind it names,
+    listed or not (大鹏新区, in 大鹏新区人民医院), the one whose stem it uses alone most (健康大鹏, 大鹏发展), at least
+    ZONE_ALONE times. None when it names none (今年新区, 推动新区 are no names)."""
+    if any(pattern.search(head) for pattern, _ in _cues("self_delegate")):
+        return None
+    named_ends = {end for _, end, _ in named} | {start + len(surface) for start, surface, _ in found}
+    kinds = tuple({m.group("kind") for pattern, _ in _cues("self_zone") for m in pattern.finditer(view)
+                   if m.end("kind") not in named_ends})
+    best = (ZONE_ALONE - 1, None, None)
+    for name, key in [(name, None) for _, _, name in named] + [(surface, keys[0]) for _, surface, keys in found]:
+        m = ZONE_NAME.match(name)
+        if kinds and m and name.endswith(kinds):
+            best = max(best, (_alone(view, m.group("stem")), name, key), key=lambda b: b[0])
+    _, name, key = best
+    return _region(key) if key else (_zone(name) if name else None)
+
+
 def find(text, title="", issuer=""):
     """The Region a report belongs to (name in full official form, code, level, government), or None."""
     view = matching_view(squeeze(text))
-    found = mentions(view)
+    scanned, named = _read(view)
+    found = [(surface, keys) for _, surface, keys in scanned]
     counts = Counter(k for _, keys in found for k in keys)
     head = view[:HEAD_CHARS]
     lines = [matching_view(squeeze(line)) for line in text[:HEAD_CHARS].split("\n") if line.strip()][:HEAD_LINES]
@@ -386,6 +411,7 @@ def find(text, title="", issuer=""):
             return _region(key)
     region = (_from_cue("venue", [head], counts) or _from_cue("speaker", lines, counts)
               or _from_cue("delegate", [head], counts))
+    region = region or _own_zone(view, head, scanned, named)
     if region:
         return region
     key = _most_named(found, _own_suffix(head, view), counts)
