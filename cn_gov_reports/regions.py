@@ -18,14 +18,17 @@ A report says whose it is, from the surest evidence to the weakest (the first th
 3. the venue line (——2024年1月29日在六安市第六届人民代表大会第四次会议上);
 4. the speaker line of the title block (六安市市长 XXX, 代市长);
 5. 我代表XX人民政府 / 受XX人民政府委托;
-6. the place the report names most often, among the places whose name ends as the report speaks of itself
+6. a zone's report that lost its title and opening and calls itself by its kind (今年新区管委会, 我新区): the zone of
+   that kind it names whose stem it uses alone most (大鹏新区, with 健康大鹏, 大鹏发展);
+7. the place the report names most often, among the places whose name ends as the report speaks of itself
    (我代表市人民政府, 全市: a name ending with 市), so the district report's city and the many other cities a
    report mentions do not win; a district or county whose city and province the text never names comes last.
 
 Names are matched in full official form (甘孜藏族自治州) and in the short forms reports use (甘孜州, 甘孜), on the
 simplified view of the text with whitespace removed (traditional characters and stray spaces do not matter),
 leftmost-longest, a common word (rules/region_common_words.tsv) taking its characters so that no name begins
-inside it (滨海城区 is not 海城区).
+inside it (滨海城区 is not 海城区), and so does the name of a functional zone neither vocab list lists (雄安新区 is not
+安新县; see zones: where such a name starts).
 Two places with the same name (鼓楼区 of 南京市, 福州市, 徐州市 and 开封市) are told apart by the one whose city or
 province the text names (the words around the name first, then the whole text). Level: province for provinces,
 autonomous regions, municipalities and SARs; city for prefecture-level divisions; district for 市辖区; county for
@@ -128,21 +131,42 @@ def _index():
     return {k: sorted(v, reverse=True) for k, v in starts.items()}
 
 
-def mentions(view):
-    """[(surface, [keys])] of the places named in a simplified, squeezed text, leftmost-longest. A common word
-    (region_common_words) takes its characters like a name but is no mention."""
+# Words next to a name that are no part of it: the words in front of a project's name (加快, 推进, 支持, 和, 与; role lead
+# of rules/project_stages.tsv, project_words.tsv and target_words.tsv), framing and function words (在, 对, 是, 的;
+# rules/subject_edges.tsv), verbs (rules/action_verbs.tsv), effort adverbs and relative years (今年).
+NOT_NAME = re.compile("(?:" + "|".join([
+    phrases.tagged("project_stages", "lead"), phrases.tagged("project_words", "lead"),
+    phrases.tagged("target_words", "lead"), phrases.tagged("subject_edges", "framing"),
+    phrases.tagged("subject_edges", "not_noun"), phrases.alternation("action_verbs"),
+    phrases.alternation("effort_adverbs"), phrases.alternation("relative_years")]) + ")")
+ZONE_ENDING = phrases.compiled("zone_endings")
+# a kind of zone before its ending, not a name: 国家级新区, 两个开发区, 国家高新区
+ZONE_KIND = phrases.compiled("zone_kinds", "{}$")
+ZONE_ALONE = 2  # a zone's report calling itself 新区 is that of the zone whose stem it uses alone this often at least
+ZONE_STEM = 8  # the most characters of a zone's name before its ending (坪山, 陆港枢纽, 襄阳)
+YEAR_BEFORE = re.compile(r"\d+年度?$")
+HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _scan(view, zones=None):
+    """[(start, surface, [keys])] of the places named, leftmost-longest; a common word takes its characters, and so does
+    a zone in `zones` ({start: end}): no name begins inside it (one may begin where it begins: 襄阳 of 襄阳高新区)."""
     _, surfaces = places()
     common = _common_words()
     starts = _index()
+    inside = {i: end for start, end in (zones or {}).items() for i in range(start + 1, end)}
     out, i, n = [], 0, len(view)
     while i < n - 1:
+        if i in inside:
+            i = inside[i]
+            continue
         lengths = starts.get(view[i:i + 2])
         if lengths:
             for length in lengths:
                 surface = view[i:i + length]
                 if surface in surfaces or surface in common:
                     if surface in surfaces:
-                        out.append((surface, surfaces[surface]))
+                        out.append((i, surface, surfaces[surface]))
                     i += length
                     break
             else:
@@ -150,6 +174,72 @@ def mentions(view):
         else:
             i += 1
     return out
+
+
+def _not_name(word):
+    """Whether a word is one of NOT_NAME: no part of a name."""
+    return bool(NOT_NAME.fullmatch(word))
+
+
+def _stem_ok(stem):
+    """Whether the characters before a zone's ending can be its name: two or more, not a kind of zone (国家级新区, 国家高新区;
+    rules/zone_kinds.tsv), holding no word of two characters or more of NOT_NAME (加快雄安) and not ending with one (今年新区, 推动新区, 这是新区)."""
+    n = len(stem)
+    return (n >= 2 and not ZONE_KIND.search(stem) and not any(_not_name(stem[-k:]) for k in range(1, n + 1))
+            and not any(_not_name(stem[i:j]) for i in range(n - 1) for j in range(i + 2, n + 1)))
+
+
+def _inside_word(view, s):
+    """Whether a word of NOT_NAME runs across position s (推|进全新区): no name begins there."""
+    return any(_not_name(view[s - k:s + j]) for k in range(1, min(s, 3) + 1) for j in range(1, 4))
+
+
+def _alone(view, stem):
+    """How often the text uses a zone's stem alone, not followed by a zone's ending (健康大鹏, 大鹏发展)."""
+    return view.count(stem) - sum(view.count(stem + ending) for ending in phrases.entries("zone_endings"))
+
+
+def zones(view, found=None):
+    """[(start, end, name)] of the functional zones a simplified, squeezed text names that neither vocab list lists
+    (雄安新区, 大鹏新区): a zone's ending (rules/zone_endings.tsv) after its stem, the shortest one (ZONE_STEM characters at
+    most, _stem_ok) that starts a name: at the text's start or after a character that is not Chinese, after a year, a
+    word of NOT_NAME (加快, 在) or a listed place (深圳市坪山新区, 河北雄安新区), or beginning with a listed place
+    (襄阳高新区), or used alone in the text (健康大鹏); never inside a listed place's name. found: _scan(view)."""
+    _, surfaces = places()
+    found = _scan(view) if found is None else found
+    starts = {start for start, _, _ in found}
+    ends = {start + len(surface) for start, surface, _ in found}
+    covered = {i for start, surface, _ in found for i in range(start + 1, start + len(surface))}
+    out, last = [], 0
+    for m in ZONE_ENDING.finditer(view):
+        for s in range(m.start() - 2, max(last, m.start() - ZONE_STEM) - 1, -1):
+            stem = view[s:m.start()]
+            if not HAN.fullmatch(stem[0]):
+                break
+            if s in covered or not _stem_ok(stem) or _inside_word(view, s):
+                continue
+            before = view[max(0, s - 6):s]
+            if (s == 0 or not HAN.fullmatch(view[s - 1]) or s in starts or s in ends or YEAR_BEFORE.search(before)
+                    or any(_not_name(before[-k:]) for k in range(1, len(before) + 1)) or _alone(view, stem) > 0):
+                if view[s:m.end()] not in surfaces:
+                    out.append((s, m.end(), view[s:m.end()]))
+                    last = m.end()
+                break
+    return out
+
+
+def mentions(view):
+    """[(surface, [keys])] of the places named in a simplified, squeezed text, leftmost-longest. A common word
+    (region_common_words) takes its characters like a name but is no mention, and so does a functional zone no vocab
+    list lists (zones): 雄安新区 is no mention of 安新县."""
+    return [(surface, keys) for _, surface, keys in _read(view)[0]]
+
+
+def _read(view):
+    """(the _scan of a text with its unlisted zones taking their characters, the zones)."""
+    found = _scan(view)
+    named = zones(view, found)
+    return (_scan(view, {start: end for start, end, _ in named}) if named else found), named
 
 
 def _ancestors(key):
@@ -222,7 +312,7 @@ def _zone(name):
         if matching_view(name) in surfaces:
             return _region(surfaces[matching_view(name)][0])
     m = ZONE_NAME.match(squeeze(name))
-    if not m or m.group("stem").endswith(("级", "个")):  # 国家级新区, 两个开发区: kinds of zone, not a zone's name
+    if not m or ZONE_KIND.search(m.group("stem")):  # 国家级新区, 两个开发区: kinds of zone, not a zone's name
         return None
     return Region(m.group(0), "", "zone", m.group(0) + "管委会")
 
@@ -283,10 +373,30 @@ def _most_named(found, suffix, counts):
     return _choose(tied, Counter(), counts)
 
 
+def _own_zone(view, head, found, named):
+    """The zone a report is, when it calls itself by its kind alone (今年新区管委会, 我新区: rules/region_cues.tsv step
+    self_zone, not the end of a zone's name) and is no government (我代表区人民政府): of the zones of that kind it names,
+    listed or not (大鹏新区, in 大鹏新区人民医院), the one whose stem it uses alone most (健康大鹏, 大鹏发展), at least
+    ZONE_ALONE times. None when it names none (今年新区, 推动新区 are no names)."""
+    if any(pattern.search(head) for pattern, _ in _cues("self_delegate")):
+        return None
+    named_ends = {end for _, end, _ in named} | {start + len(surface) for start, surface, _ in found}
+    kinds = tuple({m.group("kind") for pattern, _ in _cues("self_zone") for m in pattern.finditer(view)
+                   if m.end("kind") not in named_ends})
+    best = (ZONE_ALONE - 1, None, None)
+    for name, key in [(name, None) for _, _, name in named] + [(surface, keys[0]) for _, surface, keys in found]:
+        m = ZONE_NAME.match(name)
+        if kinds and m and name.endswith(kinds):
+            best = max(best, (_alone(view, m.group("stem")), name, key), key=lambda b: b[0])
+    _, name, key = best
+    return _region(key) if key else (_zone(name) if name else None)
+
+
 def find(text, title="", issuer=""):
     """The Region a report belongs to (name in full official form, code, level, government), or None."""
     view = matching_view(squeeze(text))
-    found = mentions(view)
+    scanned, named = _read(view)
+    found = [(surface, keys) for _, surface, keys in scanned]
     counts = Counter(k for _, keys in found for k in keys)
     head = view[:HEAD_CHARS]
     lines = [matching_view(squeeze(line)) for line in text[:HEAD_CHARS].split("\n") if line.strip()][:HEAD_LINES]
@@ -301,6 +411,7 @@ def find(text, title="", issuer=""):
             return _region(key)
     region = (_from_cue("venue", [head], counts) or _from_cue("speaker", lines, counts)
               or _from_cue("delegate", [head], counts))
+    region = region or _own_zone(view, head, scanned, named)
     if region:
         return region
     key = _most_named(found, _own_suffix(head, view), counts)

@@ -72,6 +72,10 @@ def found(text, **kw):
                  ("南山区", "440305", "district"), id="a district whose city the text never names ranks after"),
     pytest.param("发布机构:洪山区政府办公室\n" + OPENING.format("区人民"), "", ("洪山区", "420111", "district"),
                  id="page issuer line"),
+    pytest.param(OPENING.format("省人民") + "河北雄安新区建设。全省。", "关于加快雄安新区建设的意见",
+                 ("河北省", "130000", "province"), id="a place inside a zone's name (安新 of 雄安新区) is no place"),
+    pytest.param("加快雄安新区建设,雄安新区、雄安新区发展。保定、保定。", "", ("保定市", "130600", "city"),
+                 id="a zone named often does not make the place inside its name the most named"),
 ])
 def test_find(text, title, expected):
     assert found(text, title=title) == expected
@@ -81,6 +85,49 @@ def test_common_words_take_their_characters():
     """滨海 (a common word) is read before 海城区 could begin inside it; 提高 is no name, so 高港区 still is."""
     assert [s for s, _ in regions.mentions("先进滨海城区")] == []
     assert [s for s, _ in regions.mentions("支持壹海城、高港区发展")] == ["海城", "高港区"]
+
+
+@pytest.mark.parametrize("view, expected", [
+    pytest.param("关于加快雄安新区建设的意见", ["雄安新区"], id="after a word in front of a name (加快)"),
+    pytest.param("河北雄安新区、在雄安新区", ["雄安新区", "雄安新区"], id="after a listed place, after 在"),
+    pytest.param("深圳市坪山新区", ["坪山新区"], id="after its city"),
+    pytest.param("2023年襄阳高新技术产业开发区工作报告", ["襄阳高新技术产业开发区"], id="beginning with a place"),
+    pytest.param("建成大鹏新区人民医院。健康大鹏,大鹏发展", ["大鹏新区"], id="its stem used alone (大鹏)"),
+    pytest.param("推动陆港枢纽新区成势见效", ["陆港枢纽新区"], id="the shortest stem that starts a name"),
+    pytest.param("今年新区管委会工作的总体要求是", [], id="a relative year is no name"),
+    pytest.param("推动新区高质量发展。这是新区成立以来", [], id="a verb, a function word is no name"),
+    pytest.param("深入推进全新区建设", [], id="no name begins inside a verb (推|进全)"),
+    pytest.param("深圳市国家级新区。在国家高新区最新排名中,全省开发区", [], id="a kind of zone (rules/zone_kinds.tsv)"),
+    pytest.param("上海浦东新区、武汉东湖高新区", [], id="listed places are no unlisted zones"),
+])
+def test_zones(view, expected):
+    assert [name for _, _, name in regions.zones(view)] == expected
+
+
+def test_a_zone_takes_its_characters():
+    """No place begins inside an unlisted zone's name (安新 of 雄安新区); one may begin where it begins (襄阳)."""
+    assert [s for s, _ in regions.mentions("关于加快雄安新区建设")] == []
+    assert [s for s, _ in regions.mentions("河北雄安新区、襄阳高新区")] == ["河北", "襄阳"]
+
+
+ZONE_CUT = "今年新区管委会工作的总体要求是:坚持稳中求进。新区党工委带领全新区干部群众,我新区经济稳中向好。{}深圳市、深圳市、深圳市委。"
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(ZONE_CUT.format("建成大鹏新区人民医院。建设健康大鹏,推动大鹏发展,大鹏海洋经济。"), ("大鹏新区", "", "zone"),
+                 id="cut at its start, calls itself 新区: the unlisted zone of that kind whose stem it uses alone"),
+    pytest.param("高新区管委会。我高新区。东湖高新区。东湖科学城、东湖之滨。武汉市、武汉市、武汉。", ("东湖高新区", "420100-Z01", "zone"),
+                 id="a listed zone of that kind: its listed code"),
+    pytest.param(ZONE_CUT.format("推动新区高质量发展,今年新区建设。"), ("深圳市", "440300", "city"),
+                 id="no zone's name (今年新区, 推动新区): the place named most"),
+    pytest.param(ZONE_CUT.format("大鹏新区人民医院。"), ("深圳市", "440300", "city"), id="its stem never used alone"),
+    pytest.param(OPENING.format("区人民") + "新区管委会。大鹏新区人民医院,健康大鹏,大鹏发展。南山区、南山。深圳。",
+                 ("南山区", "440305", "district"), id="a government's report (我代表区人民政府) is no zone's"),
+    pytest.param("东湖高新区党工委、管委会办公室。在国家高新区最新排名中,国家战略,国家政策。湖北省、湖北。",
+                 ("湖北省", "420000", "province"), id="a named committee (东湖高新区党工委) and a kind (国家高新区): no zone"),
+])
+def test_own_zone(text, expected):
+    assert found(text) == expected
 
 
 def test_issuer_passed_in():
