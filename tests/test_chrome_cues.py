@@ -134,6 +134,19 @@ def test_short_heading_between_lines_is_not_joined():
     assert clean(text).text == text
 
 
+def test_an_attachment_label_over_download_links_is_dropped():
+    text = TITLE + PARA1 + PARA2 + CLOSING + "\n附件:\n1.附件1:2016年某某区民生实事项目一览表(精简版).doc\n2.附件2:有关名词解释.doc\n"
+    c = clean(normalize(text))
+    assert [d[1] for d in c.dropped] == ["附件:", "1.附件1:2016年某某区民生实事项目一览表(精简版).doc", "2.附件2:有关名词解释.doc"]
+    assert c.text.rstrip().endswith(CLOSING.strip())
+
+
+def test_an_attachment_with_its_text_is_kept():
+    text = TITLE + PARA1 + PARA2 + CLOSING + "附件\n有关名词解释\n1.先行示范区:深圳建设中国特色社会主义先行示范区的简称,是党中央的重大部署。\n"
+    c = clean(normalize(text))
+    assert c.dropped == [] and "附件\n有关名词解释" in c.text
+
+
 def test_one_line_report_is_never_dropped():
     """A report with no line break at all, with site debris at its start and end (a footer marker inside)."""
     text = "政 府 工 作 报 告 2016-12-14 " + (PARA1.strip() + " ") * 20 + "版权所有:某某区人民政府 ICP备1234号"

@@ -61,6 +61,14 @@ def test_numbered_report_keeps_its_levels_and_a_cue_line_inside_is_no_heading():
                  [(1, "", "2023年工作回顾"), (1, "", "2024年工作安排"), (2, "一、", "立稳实体经济重要支柱,夯实高质量发展根基")],
                  id="lost numbering, thematic headings under a part, bold lead-in not split"),
     pytest.param("过去一年,我们主要做了以下工作。\n重点工作扎实推进\n正文。", [], id="a cue line in a report without parts"),
+    pytest.param("各位代表:\n\n2015年工作回顾\n\n一年来,经济平稳增长。\n\n“十三五”时期中心城区建设主要思路\n\n今后五年,"
+                 "我们将建设中心城区。\n\n2016年主要工作\n\n一、加快产业转型\n\n推进产业升级。\n",
+                 [(1, "", "2015年工作回顾"), (1, "", "“十三五”时期中心城区建设主要思路"), (1, "", "2016年主要工作"),
+                  (2, "一、", "加快产业转型")], id="a five-year course and the year's main work as parts"),
+    pytest.param("同志们:\n\n2015年工作回顾\n\n一年来,经济平稳增长。\n\n“十三五”发展思路和2016年主要工作任务\n\n"
+                 "一、加快产业转型\n\n推进产业升级。\n",
+                 [(1, "", "2015年工作回顾"), (1, "", "“十三五”发展思路和2016年主要工作任务"), (2, "一、", "加快产业转型")],
+                 id="a five-year course joined with the plan year's tasks"),
 ])
 def test_lost_numbering_and_thematic_headings(text, expected):
     assert headings(text) == expected

@@ -178,6 +178,9 @@ CASES += [
         {'mention': '8%', 'subject': '国内生产总值', 'indicator': 'gdp', 'value': 8, 'unit': '%', 'value_base': 8, 'unit_base': '%', 'measure': 'growth', 'status': 'target', 'comparator': '~', 'period': '2010'},
         {'mention': '11%', 'subject': '生产总值', 'indicator': 'gdp', 'value': 11, 'unit': '%', 'value_base': 11, 'unit_base': '%', 'measure': 'growth', 'status': 'target', 'comparator': '~', 'period': '2010'},
     ], id='国内生产总值 is gdp; 本市 is a scope word like 全市'),
+    pytest.param('二、2016年主要工作\n今年主要预期目标是:本地生产总值增长8.5%左右。', dict(REPORT, review_year=2015, plan_year=2016), [
+        {'mention': '8.5%', 'subject': '本地生产总值', 'indicator': 'gdp', 'value': 8.5, 'unit': '%', 'value_base': 8.5, 'unit_base': '%', 'measure': 'growth', 'status': 'target', 'comparator': '~', 'period': '2016'},
+    ], id='本地生产总值 is gdp'),
 ]
 
 

@@ -93,6 +93,10 @@ def test_work_report_without_title_or_opening_by_what_only_a_work_report_says():
     assert find_doc_type("", "今年的工作要求是:坚持稳中求进。") == "other"
 
 
+def test_work_report_to_a_staff_meeting_opens_with_comrades():
+    assert find_doc_type("", "同志们:\n根据会议安排,我代表新区管委会向大会报告工作。") == "government_work_report"
+
+
 def test_work_report_opening_without_a_title():
     assert find_doc_type("", "各位代表:\n现在,我代表海拉尔区人民政府向大会作工作报告,请予审议。并请提出意见。") == \
         "government_work_report"
