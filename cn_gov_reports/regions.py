@@ -53,6 +53,7 @@ Place = namedtuple("Place", "name code level parent_code government")
 # the more specific a level, the lower: in a title naming 武汉市 and 洪山区, the district is the report's
 SPECIFIC = {"zone": 0, "district": 1, "county": 1, "city": 2, "province": 3, "national": 4}
 HEAD_CHARS = 3000  # the title block, venue line and opening sentence are in the first characters of a report
+READ_CHARS = 300_000  # a report names its place long before this; a longer text (a 50 MB file) is read this far
 HEAD_LINES = 20
 SPEAKER_CHARS = 40
 
@@ -194,9 +195,12 @@ def _inside_word(view, s):
     return any(_not_name(view[s - k:s + j]) for k in range(1, min(s, 3) + 1) for j in range(1, 4))
 
 
-def _alone(view, stem):
-    """How often the text uses a zone's stem alone, not followed by a zone's ending (健康大鹏, 大鹏发展)."""
-    return view.count(stem) - sum(view.count(stem + ending) for ending in phrases.entries("zone_endings"))
+def _alone(view, stem, seen):
+    """How often the text uses a zone's stem alone, not followed by a zone's ending (健康大鹏, 大鹏发展); `seen`
+    keeps the counts of one text (each count reads the whole text)."""
+    if stem not in seen:
+        seen[stem] = view.count(stem) - sum(view.count(stem + ending) for ending in phrases.entries("zone_endings"))
+    return seen[stem]
 
 
 def zones(view, found=None):
@@ -210,7 +214,7 @@ def zones(view, found=None):
     starts = {start for start, _, _ in found}
     ends = {start + len(surface) for start, surface, _ in found}
     covered = {i for start, surface, _ in found for i in range(start + 1, start + len(surface))}
-    out, last = [], 0
+    out, last, alone = [], 0, {}
     for m in ZONE_ENDING.finditer(view):
         for s in range(m.start() - 2, max(last, m.start() - ZONE_STEM) - 1, -1):
             stem = view[s:m.start()]
@@ -220,7 +224,7 @@ def zones(view, found=None):
                 continue
             before = view[max(0, s - 6):s]
             if (s == 0 or not HAN.fullmatch(view[s - 1]) or s in starts or s in ends or YEAR_BEFORE.search(before)
-                    or any(_not_name(before[-k:]) for k in range(1, len(before) + 1)) or _alone(view, stem) > 0):
+                    or any(_not_name(before[-k:]) for k in range(1, len(before) + 1)) or _alone(view, stem, alone) > 0):
                 if view[s:m.end()] not in surfaces:
                     out.append((s, m.end(), view[s:m.end()]))
                     last = m.end()
@@ -383,18 +387,18 @@ def _own_zone(view, head, found, named):
     named_ends = {end for _, end, _ in named} | {start + len(surface) for start, surface, _ in found}
     kinds = tuple({m.group("kind") for pattern, _ in _cues("self_zone") for m in pattern.finditer(view)
                    if m.end("kind") not in named_ends})
-    best = (ZONE_ALONE - 1, None, None)
+    best, alone = (ZONE_ALONE - 1, None, None), {}
     for name, key in [(name, None) for _, _, name in named] + [(surface, keys[0]) for _, surface, keys in found]:
         m = ZONE_NAME.match(name)
         if kinds and m and name.endswith(kinds):
-            best = max(best, (_alone(view, m.group("stem")), name, key), key=lambda b: b[0])
+            best = max(best, (_alone(view, m.group("stem"), alone), name, key), key=lambda b: b[0])
     _, name, key = best
     return _region(key) if key else (_zone(name) if name else None)
 
 
 def find(text, title="", issuer=""):
     """The Region a report belongs to (name in full official form, code, level, government), or None."""
-    view = matching_view(squeeze(text))
+    view = matching_view(squeeze(text[:READ_CHARS]))
     scanned, named = _read(view)
     found = [(surface, keys) for _, surface, keys in scanned]
     counts = Counter(k for _, keys in found for k in keys)
