@@ -63,34 +63,24 @@ def plans_one_year(document):
             and not document.get("plan_end_year"))
 
 
-def _cue():
-    return phrases.compiled("main_target_cues", "{}" + phrases.alternation("part_headings", target_cue="yes")
-                            + r"?\s*(?:" + phrases.alternation("subject_edges", target="copula") + r"\s*[:]?|[:])",
-                            role="cue")  # 主要预期目标是:, 主要目标建议:
-
-
-def _other_period():
-    return phrases.compiled("main_target_cues", role="other_period")
-
-
-def _relative():
-    return re.compile(r"(?P<cmp>" + phrases.alternation("comparators", relative="yes") + r")\s*"
+# 主要预期目标是:, 主要目标建议: the cue that opens the main-targets paragraph
+CUE = phrases.compiled("main_target_cues", "{}" + phrases.alternation("part_headings", target_cue="yes")
+                       + r"?\s*(?:" + phrases.alternation("subject_edges", target="copula") + r"\s*[:]?|[:])",
+                       role="cue")
+OTHER_PERIOD = phrases.compiled("main_target_cues", role="other_period")  # 去年, 年均, 十四五: not the plan year
+# 高于全省(平均水平): a target relative to a higher level (rules/comparators.tsv relative=yes, subject_edges target)
+RELATIVE = re.compile(r"(?P<cmp>" + phrases.alternation("comparators", relative="yes") + r")\s*"
                       r"(?P<ref>" + phrases.alternation("subject_edges", target="scope")  # 全省
                       + r"|[\u4e00-\u9fff]{1,4}?(?:省|自治区|市))"
                       + phrases.alternation("subject_edges", target="level") + "?")  # 平均水平
-
-
-def _absent():
-    return phrases.compiled("gdp_target_absent")
-
-
-def _comparator_of(relative):
-    return dict((r.entry, r["comparator"]) for r in phrases.rules("comparators") if r["relative"] == "yes").get(relative, ">")
+GDP_RELATIVE = re.compile(GDP_WORDS + r"\s*" + RELATIVE.pattern)  # 地区生产总值增长高于全省...
+RELATIVE_COMPARATOR = {r.entry: r["comparator"] for r in phrases.rules("comparators") if r["relative"] == "yes"}
+ABSENT = phrases.compiled("gdp_target_absent")  # 保持经济平稳健康发展: what a report says instead of a number
 
 
 def _names_other_period(words, plan_year):
     """Whether `words` (what precedes a number) name a period other than the plan year."""
-    if _other_period().search(words):
+    if OTHER_PERIOD.search(words):
         return True
     for m in YEAR.finditer(words):
         if int(m.group(1)) != plan_year and not BASE_YEAR.search(words[:m.start()]):
@@ -149,9 +139,8 @@ def _clause_start(view, s, pos):
 
 def _cue_paragraph(view, spans, by_sentence, plan_year):
     """[(sentence start, end, where its main targets start)] of the first main-targets paragraph with numbers."""
-    cue = _cue()
     for k, (section, s, e) in enumerate(spans):
-        m = cue.search(view, s, e)
+        m = CUE.search(view, s, e)
         if not m or _names_other_period(view[_clause_start(view, s, m.start()):m.start()], plan_year):
             continue
         group = [(s, e, m.end())]
@@ -200,15 +189,15 @@ def _headline_row(view, marked, indicator, measure, group, text, by_sentence):
     s = row["sentence_start"]
     clause = view[_clause_start(view, s, row["char_start"]):row["char_start"]]
     relative = None
-    for relative in _relative().finditer(clause):
+    for relative in RELATIVE.finditer(clause):
         pass
     found = {"kind": "number", "comparator": row["comparator"], "value": row["value"], "value_high": None,
              "unit": row["unit"], "relative_to": "", "indicator_id": row["id"], "sentence": row["sentence"],
              "note": ""}
     end = row["char_end"]
     if relative:
-        found.update(kind="relative", relative_to=relative.group("ref"),
-                     comparator=row["comparator"] if row["comparator"] != "=" else _comparator_of(relative.group("cmp")))
+        comparator = row["comparator"] if row["comparator"] != "=" else RELATIVE_COMPARATOR.get(relative.group("cmp"), ">")
+        found.update(kind="relative", relative_to=relative.group("ref"), comparator=comparator)
     else:
         high = _range_high(view, row, by_sentence)
         if high:
@@ -237,11 +226,10 @@ def _range_high(view, row, by_sentence):
 def _relative_without_number(view, text, group, by_sentence):
     """A gdp target relative to a higher level whose row is not a gdp row: 地区生产总值增长高于全省0.5个百分点左右
     (the margin's row, if a number follows right after) or 高于全省平均水平 (value empty)."""
-    pattern = re.compile(GDP_WORDS + r"\s*" + _relative().pattern)
     for s, e, start in group:
-        m = pattern.search(view, start, e)
+        m = GDP_RELATIVE.search(view, start, e)
         if m:
-            found = {"kind": "relative", "comparator": _comparator_of(m.group("cmp")), "value": None,
+            found = {"kind": "relative", "comparator": RELATIVE_COMPARATOR.get(m.group("cmp"), ">"), "value": None,
                      "value_high": None, "unit": "", "relative_to": m.group("ref"), "indicator_id": "",
                      "sentence": text[s:e], "note": ""}
             margin = next((r for r in by_sentence.get(s, []) if 0 <= r["char_start"] - m.end() <= 2), None)
@@ -255,12 +243,11 @@ def _relative_without_number(view, text, group, by_sentence):
 def _absent_row(view, text, group, spans, sections, document):
     """The report plans the year and sets no numeric GDP growth target: kind absent, the note quoting what it
     says instead (保持经济平稳健康发展), if anything."""
-    absent = _absent()
     places = [(s, e) for s, e, _ in group]
     if not places:
         parts = section_parts(sections, document)
         places = [(s, e) for section, s, e in spans if parts[section["id"]].kind == "plan"]
-    said = next((m for s, e in places for m in [absent.search(view, s, e)] if m), None)
+    said = next((m for s, e in places for m in [ABSENT.search(view, s, e)] if m), None)
     note = "no numeric GDP growth target / 未设定地区生产总值增长的数字目标"
     if said:
         note += f"; 原文: {text[said.start():said.end()]}"
