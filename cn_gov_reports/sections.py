@@ -27,11 +27,10 @@ Layouts:
 import re
 from dataclasses import dataclass
 
-import cn2an
-
 from . import phrases
 from .ids import OccurrenceCounter, row_id
 from .normalize import matching_view
+from .numbers import parse_number
 
 CN_NUM = "一二三四五六七八九十百零〇"
 # (pattern of the label at the start of the line, level); the first that matches wins
@@ -146,9 +145,10 @@ def _part_by_cue(lines, i):
 
 
 def _label_number(label):
+    """The number of a heading's label (二、 -> 2, (3) -> 3), or None."""
     digits = re.sub(r"[^0-9" + CN_NUM + "]", "", label)
     try:
-        return int(digits) if digits.isdigit() else int(cn2an.cn2an(digits, "smart"))
+        return int(parse_number(digits)) if digits else None
     except ValueError:
         return None
 
