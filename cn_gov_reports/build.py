@@ -93,14 +93,14 @@ def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, st
         _tick(progress, os.path.basename(tasks[i][0]))
     if stats is not None:
         stats.update(reports=len(tasks), processed=len(todo), cached=len(tasks) - len(todo), timings=timings)
-    problems = [r for r in results if isinstance(r, str)]
-    found = [r for r in results if not isinstance(r, str)]
+    bad = [r for r in results if isinstance(r, tuple)]  # (file name, reason)
+    found = [r for r in results if not isinstance(r, tuple)]
     if refused is None:
-        problems += check_duplicates(found)
+        problems = [f"{name}: {reason}" for name, reason in bad] + check_duplicates(found)
         if problems:
             raise BuildError(problems)
         return found
-    refused.extend(tuple(p.split(": ", 1)) for p in problems)
+    refused.extend(bad)
     later = dict(_later_copies(found))
     refused.extend((r.document["source_file"], reason) for r in found if (reason := later.get(id(r))))
     found = [r for r in found if id(r) not in later]
@@ -124,17 +124,16 @@ def _inputs(seeds_dir):
 
 
 def _process_one(task):
-    """(cache.Entry or None, error message or None, stage timings) for one (path, catalog entry, entry
-    path, key): the report is processed and its entry written to the entry path (without an entry path,
-    the Report itself comes back)."""
+    """(cache.Entry or None, (file name, reason) or None, stage timings) for one (path, catalog entry, entry
+    path, key): the report is processed and its entry written to the entry path."""
     path, catalog_entry, entry_path, key = task
     with timing.collect() as seconds:
         try:
             report = process_report(path, catalog_entry)
         except ReportError as e:
-            return None, str(e), seconds
+            return None, (os.path.basename(e.path), e.reason), seconds
         except Exception as e:  # never a traceback: the report is refused with what failed
-            return None, f"{os.path.basename(path)}: failed: {type(e).__name__}: {e}", seconds
+            return None, (os.path.basename(path), f"failed: {type(e).__name__}: {e}"), seconds
         with timing.stage("cache"):
             return write_entry(entry_path, key, report), None, seconds
 
