@@ -59,9 +59,9 @@ def listing(items, last=" or ", sep=", "):
 
 def coded(table, name, en, zh, item="{value} ({description})", plain="{value}", last=" or ", required=True,
           extension=False):
-    """The required string column `name` of `table` whose values are its codes in vocab/codes.csv. In `en`,
-    {values} lists the codes (each as `item`, or `plain` when it has no description); in `zh`, {labels} lists
-    their Chinese labels."""
+    """The string column `name` of `table` (required unless `required` is False) whose values are its codes in
+    vocab/codes.csv. In `en`, {values} lists the codes (each as `item`, or `plain` when it has no description);
+    in `zh`, {labels} lists their Chinese labels."""
     codes = CODES[(table, name)]
     values = listing([(item if c.description else plain).format(**vars(c)) for c in codes], last)
     labels = listing([c.label_zh for c in codes], "或", "、")
