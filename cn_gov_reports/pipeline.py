@@ -62,24 +62,24 @@ def process_report(path, entry=None):
     text = cleaned.text
     if not text.strip():
         raise ReportError(path, "no report text left once web-page chrome is removed")
-    doc_id = (entry or {}).get("id") or document_id(source.file_name)
     with stage("sections", path):
+        doc_id = (entry or {}).get("id") or document_id(source.file_name)
         view = matching_view(text)  # the simplified copy every rule matches on, made once
         sections = build_sections(doc_id, text, view)
         level1 = [s["heading"] for s in sections if s["level"] == 1]
         headings_start = sections[1]["char_start"] if len(sections) > 1 else len(text)
         row = describe(doc_id, text, cleaned.metadata, level1, headings_start)
-    row.update(source_file=source.file_name, source_sha256=source.sha256, source_url="",
-               source_encoding=source.encoding, characters=len(text))
-    if entry:
-        row = catalog_mod.apply(row, entry, fields.DOC_TYPES)
+        row.update(source_file=source.file_name, source_sha256=source.sha256, source_url="",
+                   source_encoding=source.encoding, characters=len(text))
+        if entry:
+            row = catalog_mod.apply(row, entry, fields.DOC_TYPES)
     with stage("extract", path):
         sentences = section_sentences(text, sections)
         indicators = extract_indicators(text, sections, row, sentences, view)
         projects = extract_projects(text, sections, row, sentences, view)
         targets = main_targets(text, sections, row, sentences, indicators, view)
         facts = outcome_facts(row, row.get("region") or "", indicators, targets)
-    row.update(sections=len(sections), indicators=len(indicators), projects=len(projects))
+        row.update(sections=len(sections), indicators=len(indicators), projects=len(projects))
     with stage("segment", path):
         tokens = segment_rows({"sections": sections, "indicators": indicators, "projects": projects})
     return Report(row, text, sections, indicators, projects, targets, facts, cleaned.dropped, tokens)
