@@ -225,9 +225,6 @@ async def charts_context(db):
     }
 
 
-TARGET_SERIES = ("target", "actual")  # the two bars of a year on the targets page
-
-
 def target_text(row):
     """How a target reads: '≥ 6.5', '6 – 6.5', '~ 7', '高于全省 0.5'."""
     value, high = format_number(row["target_value"]), format_number(row["target_value_high"])

@@ -4,7 +4,6 @@ pages show "cite this row" and the sentence highlighted in its section's text.
 The extraction of indicators and projects is not in this build yet, so the test inserts one row of each,
 quoting a real sentence of a real section, into a copy of the seeds database before serving it."""
 import html
-import os
 import shutil
 import sqlite3
 

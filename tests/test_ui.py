@@ -7,7 +7,6 @@ import os
 import pytest
 import yaml
 
-from conftest import ROOT
 from cn_gov_reports import fields, paths, site, ui
 
 
