@@ -256,25 +256,40 @@ def index_database(conn, tokens=None):
 LABEL_WEIGHT, BODY_WEIGHT = 5.0, 1.0  # bm25 weights: a hit in a heading, subject or name counts five times
 
 
+def exact_sql(table):
+    """SQL true for a row that *is* the query, not one that merely mentions it: its label (subject, name,
+    heading) equals the query, or, for a row pointing at words of its sentence (indicators, projects), the words
+    it points at are the query as written (788亿元 is that indicator's mention; a rank row in the same
+    sentence only contains it)."""
+    label = f"lower(t.[{table.fts[0]}]) = :joined"
+    if {"sentence", "char_start", "sentence_start", "char_end"} <= set(table.columns):
+        return (f"({label} or lower(substr(t.sentence, t.char_start - t.sentence_start + 1, "
+                f"t.char_end - t.char_start)) in (:typed, :joined))")
+    return f"({label})"
+
+
 def ranked_sql(table):
     """SQL for the rows of one table that match :chars, best first, at most :limit.
 
-    Order: rows holding the whole query verbatim first (as typed, :typed, or with its spaces removed,
-    :joined, since Chinese is written without spaces), then rows where the query is a run of
-    whole jieba words (:words), then FTS5's bm25 over the character columns (label weighted higher), then
-    the primary key (not the rowid, which an incremental build does not keep in step with a full one)."""
+    Order: rows that are the query exactly (exact_sql) first, then rows holding the whole query verbatim (as
+    typed, :typed, or with its spaces removed, :joined, since Chinese is written without spaces), then rows
+    where the query is a run of whole jieba words (:words), then FTS5's bm25 over the character columns (label
+    weighted higher), then the primary key (not the rowid, which an incremental build does not keep in step
+    with a full one). Each row comes with its document (document_id, or its own id for documents)."""
     fts = fts_table(table)
     weights = [LABEL_WEIGHT] + [BODY_WEIGHT] * (len(table.fts) - 1) + [0.0] * len(table.fts)
     verbatim = " or ".join(f"instr(lower(t.[{c}]), :typed) > 0 or instr(lower(t.[{c}]), :joined) > 0"
                            for c in table.fts)
     columns = ", ".join(f"t.[{c}]" for c in table.fts)
-    return f"""select t.rowid as rowid_, t.[{table.primary_key}] as pk_, {columns},
+    document = "t.document_id" if "document_id" in table.columns else f"t.[{table.primary_key}]"
+    return f"""select t.rowid as rowid_, t.[{table.primary_key}] as pk_, {columns}, {document} as document_,
+  {exact_sql(table)} as exact_,
   ({verbatim}) as verbatim_,
   t.rowid in (select rowid from [{fts}] where [{fts}] match :words) as whole_words_,
   bm25([{fts}], {", ".join(str(w) for w in weights)}) as score_
 from [{fts}] join [{table.name}] t on t.rowid = [{fts}].rowid
 where [{fts}] match :chars
-order by verbatim_ desc, whole_words_ desc, score_, t.[{table.primary_key}]
+order by exact_ desc, verbatim_ desc, whole_words_ desc, score_, t.[{table.primary_key}]
 limit :limit"""
 
 
@@ -290,7 +305,7 @@ def search_params(query, limit):
 
 def rank_key(hit):
     """Sort key merging hits of several tables in the order ranked_sql gives within one."""
-    return (-hit["verbatim"], -hit["whole_words"], hit["score"])
+    return (-hit["exact"], -hit["verbatim"], -hit["whole_words"], hit["score"])
 
 
 def snippet(query, text, width=40):

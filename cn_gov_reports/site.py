@@ -10,58 +10,69 @@ from .paths import METADATA_PATH
 LONG_TEXT = {"text", "sentence", "description", "aliases"}  # not worth sorting on
 SQL_TIME_LIMIT_MS = 3000
 
+# A ready-made query never opens on "0 results": a parameter left empty takes a default that exists in the data
+# (the first document; the indicator most rows name; the latest year with targets), the first of its choices.
+FIRST_DOCUMENT = "(select id from documents order by id limit 1)"
+COMMON_INDICATOR = ("(select indicator from indicators where coalesce(indicator, '') != '' group by indicator "
+                    "order by count(*) desc, indicator limit 1)")
+LATEST_TARGET_YEAR = "(select max(period) from indicators where status = 'target' and period glob '[0-9][0-9][0-9][0-9]')"
+
 CANNED_QUERIES = {
-    "targets_2019": {
-        "title": "All 2019 targets with their sentences / 2019年全部目标值及原句",
-        "description": "Every indicator whose status is target and whose period is 2019, with the sentence it "
-                       "comes from. / 状态为目标、时期为2019年的全部指标及其原句。",
-        "sql": """select i.id, d.title as document, i.subject, i.indicator, i.comparator, i.value, i.unit,
-  i.measure, i.sentence
+    "targets_by_year": {
+        "title": "目标值及原句(按年份) / Targets of one year with their sentences",
+        "description": "Every indicator whose status is target and whose period is the chosen year (the latest "
+                       "by default), with its region and the sentence it comes from. / 状态为目标、时期为所选年份"
+                       "(默认最近一年)的全部指标,及其地区和原句。",
+        "sql": f"""select d.region, i.period, i.subject, i.indicator, i.comparator, i.value, i.unit, i.measure,
+  i.sentence, d.title as document, i.id as indicator_id
 from indicators i join documents d on d.id = i.document_id
-where i.status = 'target' and i.period = '2019'
+where i.status = 'target' and i.period = coalesce(nullif(:year, ''), {LATEST_TARGET_YEAR})
 order by d.id, i.sentence_start, i.char_start""",
     },
     "gdp_across_documents": {
-        "title": "GDP-related indicators across documents / 各文档的地区生产总值相关指标",
+        "title": "各文档的地区生产总值相关指标 / GDP-related indicators across documents",
         "description": "Indicators normalized to gdp, or whose subject mentions 生产总值 or GDP, in every document. "
                        "/ 各文档中规范名为gdp或对象含“生产总值”“GDP”的指标。",
         "sql": """select d.region, d.review_year, d.plan_year, i.status, i.period, i.subject, i.measure,
-  i.comparator, i.value, i.unit, i.value_base, i.unit_base, i.sentence, i.id
+  i.comparator, i.value, i.unit, i.value_base, i.unit_base, i.sentence, i.id as indicator_id
 from indicators i join documents d on d.id = i.document_id
 where i.indicator = 'gdp' or i.subject like '%生产总值%' or i.subject like '%GDP%'
 order by d.region, i.period, i.status""",
     },
     "projects_started_per_document": {
-        "title": "Projects started, per document / 各文档开工项目",
+        "title": "各文档开工项目 / Projects started, per document",
         "description": "How many named projects each document reports (or plans) as started, with their names. "
                        "/ 各文档报告(或计划)开工的具名项目数及名称。",
-        "sql": """select d.title as document, p.status, count(*) as projects,
-  group_concat(p.name, '、') as names
+        "sql": """select d.region, d.title as document, p.status, count(*) as projects,
+  group_concat(p.name, '、') as names, d.id as document_id
 from projects p join documents d on d.id = p.document_id
 where p.stage = 'started'
 group by d.id, p.status
 order by d.id, p.status""",
     },
     "section_tree": {
-        "title": "The section tree of one document / 文档章节树",
-        "description": "Headings of one document in order, indented by level; pick a document id from the "
-                       "documents table (e.g. 000-72912416dbe8ff8c). / 按层级缩进列出一份文档的全部标题;文档标识见文档表。",
-        "sql": """select s.ordinal, s.level, substr('                ', 1, 4 * s.level) || s.label || s.heading
-  as heading, s.path, length(s.text) as characters, s.id
+        "title": "文档章节树 / The section tree of one document",
+        "description": "Headings of one document in order, indented by level (unnumbered headings such as 附件 "
+                       "too); choose a report (the first by default). / 按层级缩进列出一份文档的全部标题(含附件等"
+                       "无编号标题);选择报告(默认第一份)。",
+        "sql": f"""select s.ordinal, s.level,
+  substr('                ', 1, 4 * s.level) || coalesce(s.label, '') ||
+    coalesce(nullif(s.heading, ''), case when s.level = 0 then '(前言 preamble)' else '' end) as heading,
+  s.path, length(s.text) as characters, s.id as section_id
 from sections s
-where s.document_id = :document
+where s.document_id = coalesce(nullif(:document, ''), {FIRST_DOCUMENT})
 order by s.ordinal""",
     },
     "target_outcomes": {
-        "title": "Targets against outcomes / 目标与实际",
+        "title": "目标与实际 / Targets against outcomes",
         "description": "Each main target a report sets for its plan year (e.g. GDP growth) against the outcome the next "
-                       "year's report states, whether it was met, and both sentences; pick an indicator (gdp, "
-                       "fixed_asset_investment, ...) or leave it empty for all. The chart is at /-/targets. / "
+                       "year's report states, whether it was met, and both sentences; choose an indicator or all. "
+                       "The chart is at /-/targets. / "
                        "各地区每年的主要预期目标(如地区生产总值增速)与次年报告所述实际完成情况、是否完成及两处原句;"
-                       "指标留空则列出全部。图表见 /-/targets。",
+                       "可选一个指标或全部。图表见 /-/targets。",
         "sql": """select o.region, o.indicator, o.year, o.target_comparator, o.target_value, o.target_value_high,
   o.target_relative_to, o.actual_value, o.actual_status, o.met, t.sentence as target_sentence,
-  a.sentence as actual_sentence, o.target_indicator_id, o.actual_indicator_id, o.id
+  a.sentence as actual_sentence, o.target_indicator_id, o.actual_indicator_id, o.id as target_outcome_id
 from target_outcomes o
 join indicators t on t.id = o.target_indicator_id
 join indicators a on a.id = o.actual_indicator_id
@@ -69,15 +80,39 @@ where :indicator = '' or o.indicator = :indicator
 order by o.region, o.indicator, o.year""",
     },
     "indicators_by_name": {
-        "title": "One indicator across all documents / 单一指标跨文档对比",
-        "description": "Actual, estimated and target values of one normalized indicator (e.g. gdp, "
-                       "fixed_asset_investment) in every document. / 某一规范化指标在各文档中的实际值、预计值与目标值。",
-        "sql": """select d.region, i.period, i.status, i.measure, i.comparator, i.value, i.unit, i.subject,
-  i.sentence, i.id
+        "title": "单一指标跨文档对比 / One indicator across all documents",
+        "description": "Actual, estimated and target values of one normalized indicator (the one most rows name by "
+                       "default) in every document. / 某一规范化指标(默认为行数最多者)在各文档中的实际值、预计值与目标值。",
+        "sql": f"""select d.region, i.period, i.status, i.measure, i.comparator, i.value, i.unit, i.subject,
+  i.sentence, i.indicator, i.id as indicator_id
 from indicators i join documents d on d.id = i.document_id
-where i.indicator = :indicator
+where i.indicator = coalesce(nullif(:indicator, ''), {COMMON_INDICATOR})
 order by d.region, i.period, i.status""",
     },
+}
+
+# The table whose column labels a query's result columns take (others: any table's column of that name)
+QUERY_TABLES = {"targets_by_year": "indicators", "gdp_across_documents": "indicators",
+                "projects_started_per_document": "projects", "section_tree": "sections",
+                "target_outcomes": "target_outcomes", "indicators_by_name": "indicators"}
+
+# The choices a ready-made query's parameter offers, as (value, label) rows in the order shown; the first is the
+# default the query takes when the parameter is empty (ALL_CHOICE: empty means every value).
+ALL_CHOICE = ("", "全部 All")
+DOCUMENT_CHOICES = ("select id as value, coalesce(region, '') || ' · ' || coalesce(nullif(title, ''), id) || "
+                    "coalesce(' · ' || published, '') as label from documents order by id")
+INDICATOR_CHOICES = ("select n.id as value, n.label_zh || ' ' || n.label_en || ' (' || count(*) || ')' as label "
+                     "from indicators i join indicator_names n on n.id = i.indicator "
+                     "group by n.id order by count(*) desc, n.id")
+QUERY_CHOICES = {
+    "targets_by_year": {"year": ("select period as value, period || ' (' || count(*) || ')' as label from indicators "
+                                 "where status = 'target' and period glob '[0-9][0-9][0-9][0-9]' group by period "
+                                 "order by period desc", None)},
+    "section_tree": {"document": (DOCUMENT_CHOICES, None)},
+    "indicators_by_name": {"indicator": (INDICATOR_CHOICES, None)},
+    "target_outcomes": {"indicator": ("select n.id as value, n.label_zh || ' ' || n.label_en || ' (' || count(*) || "
+                                      "')' as label from target_outcomes o join indicator_names n on n.id = o.indicator "
+                                      "group by n.id order by count(*) desc, n.id", ALL_CHOICE)},
 }
 
 

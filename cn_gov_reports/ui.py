@@ -5,7 +5,7 @@ that take a Datasette ``Database`` and return plain dicts for the templates in t
 """
 from collections import OrderedDict, defaultdict
 
-from . import citation, fields, search
+from . import citation, fields
 from .package import DATABASE_NAME, dataset
 
 
@@ -27,16 +27,76 @@ SCALES = ((1e8, "亿"), (1e4, "万"))
 
 
 def label(kind, value):
-    """'target / 目标' for a coded value; the value itself when it has no Chinese label."""
+    """'目标 target' for a coded value; the value itself when it has no Chinese label."""
     zh = LABELS.get(kind, {}).get(value)
     return f"{zh} {value}" if zh else (value or "")
 
 
+def label_parts(kind, value):
+    """(中文, code) of a coded value, or None when the column has no label for it."""
+    zh = LABELS.get(kind, {}).get(str(value) if value is not None else None)
+    return (zh, value) if zh else None
+
+
 def short_label(text):
     """The head of a description, before its first explanation: '文档类型:政府工作报告、…' -> '文档类型'."""
-    for mark in ("(", ":", ";", "("):
-        text = text.split(mark)[0]
-    return text
+    return fields.short(text)
+
+
+def _columns_by_name():
+    """{column name: Field} of every table's columns, the first table's where names repeat."""
+    found = {}
+    for table in fields.TABLES:
+        for f in table.fields:
+            found.setdefault(f.name, f)
+    return found
+
+
+COLUMNS_BY_NAME = _columns_by_name()
+# offset columns: hidden on table pages until asked for (still in CSV, JSON and the row page)
+OFFSET_COLUMNS = ("char_start", "char_end", "sentence_start", "sentence_end")
+# long text columns: one line on table pages, the whole text on a click
+LONG_COLUMNS = ("sentence", "text", "description", "aliases", "note", "target_sentence", "actual_sentence")
+
+
+# result columns of the ready-made queries (site.py) that are no table's column: (中文, English)
+QUERY_COLUMNS = {
+    "document": ("文档", "Document"), "names": ("名称", "Names"), "year": ("年份", "Year"),
+    "target_sentence": ("目标原句", "Target sentence"), "actual_sentence": ("实际原句", "Outcome sentence"),
+    "indicator_id": ("指标行", "Indicator row"), "project_id": ("项目行", "Project row"),
+    "section_id": ("章节", "Section"), "document_id": ("文档", "Document"),
+    "target_outcome_id": ("标识", "Id"), "heading": ("标题", "Heading"),
+}
+
+
+def column_label(table, column):
+    """(中文, English) header of a column: the table's field, else a field of that name in any table (query
+    results), else the column name as it is."""
+    f = None
+    if table in fields.BY_NAME and column in fields.BY_NAME[table].columns:
+        f = fields.BY_NAME[table].field(column)
+    if f:
+        return f.label_zh, f.label_en
+    if column in QUERY_COLUMNS:
+        return QUERY_COLUMNS[column]
+    f = COLUMNS_BY_NAME.get(column)
+    return (f.label_zh, f.label_en) if f else (column, "")
+
+
+def column_text(table, column):
+    """'数值 Value': the header as one string (small-screen cell labels, select options)."""
+    return " ".join(part for part in column_label(table, column) if part)
+
+
+def _link_columns():
+    """{column: table it points at} from the foreign keys of fields.py, plus each mention table's own
+    '<singular>_id' (project_id -> projects): how query results link ids to their rows."""
+    links = {column: other for table in fields.TABLES for column, other, _ in table.foreign_keys}
+    links.update({f"{t.name[:-1]}_id": t.name for t in fields.TABLES if t.name.endswith("s")})
+    return links
+
+
+LINK_COLUMNS = _link_columns()
 
 
 def format_number(value):
@@ -198,7 +258,6 @@ async def home_context(datasette, db):
         "ui_tables": tables,
         "ui_documents": documents,
         "ui_queries": queries,
-        "ui_sections_fts": await db.table_exists(search.fts_table(fields.SECTIONS)),
     }
 
 

@@ -43,10 +43,24 @@ def browser():
         chromium.close()
 
 
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
 @pytest.fixture
 def page(browser, request):
-    """A fresh page; after the test, a full-page screenshot and a check that nothing left 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="zh-CN")
+    """A fresh page (1366x900); after the test, a full-page screenshot and a check that nothing left 127.0.0.1."""
+    yield from _page(browser, request, DESKTOP)
+
+
+@pytest.fixture
+def phone(browser, request):
+    """A fresh page the size of a phone (390x844), checked like `page`."""
+    yield from _page(browser, request, PHONE)
+
+
+def _page(browser, request, viewport):
+    context = browser.new_context(viewport=viewport, accept_downloads=True, locale="zh-CN")
     context.set_default_timeout(TIMEOUT_MS)
     tab = context.new_page()
     hosts = set()
@@ -80,7 +94,7 @@ def shown_ids(page):
 
 def row_count(page):
     """The 'N rows ...' count Datasette prints above a table."""
-    return int(re.match(r"([\d,]+) rows?", page.locator(".content h3").first.inner_text()).group(1).replace(",", ""))
+    return int(re.match(r"([\d,]+) 行", page.locator(".content h3").first.inner_text()).group(1).replace(",", ""))
 
 
 def test_home_page_shows_title_version_license_source_and_citation(page, server):
@@ -99,8 +113,11 @@ def test_home_page_shows_title_version_license_source_and_citation(page, server)
 
 def test_search_from_the_home_page_finds_sections(page, server, seeds_build):
     page.goto(server + "/")
-    page.fill("form.ui-search input[type=search]", "招商引资")
-    page.click("form.ui-search button")
+    assert page.locator("input[type=search]").count() == 1, "the home page has one search box"
+    page.fill("form.site-search input[type=search]", "招商引资")
+    page.click("form.site-search button")
+    page.wait_for_url(re.compile(r"/-/search\?q="))
+    page.locator(".ui-search-counts a", has_text="章节").click()
     page.wait_for_url(re.compile(r"/reports/sections\?"))
     expected = {r["id"] for r in query(seeds_build, "select id from sections where text like '%招商引资%'")}
     assert expected and expected <= set(shown_ids(page))
@@ -130,12 +147,12 @@ def test_sections_search_box_finds_zhaoshang_yinzi(page, server, seeds_build):
 def test_status_target_facet_narrows_the_indicators(page, server, seeds_build):
     page.goto(server + "/reports/indicators")
     total = row_count(page)
-    page.locator("#facet-status a", has_text=re.compile(r"^target$")).click()
+    page.locator("#facet-status a[data-value=target]").click()
     page.wait_for_url(re.compile(r"status=target"))
     targets = query(seeds_build, "select count(*) as n from indicators where status = 'target'")[0]["n"]
     assert 0 < row_count(page) == targets < total
     statuses = {c.inner_text() for c in page.locator("table.rows-and-columns td.col-status").all()}
-    assert statuses == {"target"}
+    assert statuses == {"目标 target"}
     page.locator("#facet-status").scroll_into_view_if_needed()
     snap(page, "indicators-target")
 
@@ -185,7 +202,7 @@ def test_canned_query_runs(page, server, seeds_build):
     doc = query(seeds_build, "select id, sections from documents order by id limit 1")[0]
     page.goto(server + "/")
     page.locator(".ui-queries a", has_text="文档章节树").click()
-    page.fill("input[name=document]", doc["id"])
+    page.select_option("select[name=document]", doc["id"])
     page.locator("form.sql input[type=submit]").click()
     page.wait_for_url(re.compile(r"document="))
     assert page.locator("table.rows-and-columns tbody tr").count() == doc["sections"]
@@ -238,6 +255,7 @@ def test_charts_draw_offline(page, server, seeds_build):
 def test_table_pages_describe_columns_in_chinese_and_english(page, server):
     page.goto(server + "/reports/indicators")
     assert page.locator("h1").inner_text() == "指标 / Indicators"
+    page.locator(".ui-glossary summary").click()
     descriptions = page.locator("dl.column-descriptions dd").all_inner_texts()
     assert descriptions and all(re.search(r"[A-Za-z].* / .*[\u4e00-\u9fff]", d) for d in descriptions)
 
@@ -274,3 +292,159 @@ def test_targets_page_links_each_bar_and_number_to_its_sentence(page, district_s
     assert re.fullmatch(r"/reports/indicators/jiangxia-2020-i-[0-9a-f]+", actual)
     page.goto(district_server + actual)
     assert "同比增长6.8%" in page.locator("body").inner_text()
+
+
+# Issue 18, the researcher's workbench: readable tables, search in context, one bilingual labelling, ready-made
+# queries with choices, nothing wider than a phone.
+
+MENTION_TABLES = ("indicators", "projects", "sections")
+OFFSETS = ("char_start", "char_end", "sentence_start", "sentence_end")
+
+
+def visible_columns(page):
+    return [th.get_attribute("data-column") for th in page.locator("table.rows-and-columns thead th").all()
+            if th.is_visible()]
+
+
+@pytest.mark.parametrize("table", MENTION_TABLES)
+def test_tables_show_one_line_per_row_with_offsets_on_request(page, server, table):
+    page.goto(f"{server}/reports/{table}")
+    rows = page.locator("table.rows-and-columns tbody tr")
+    assert rows.count() > 10
+    heights = [rows.nth(i).bounding_box()["height"] for i in range(rows.count())]
+    first_height = heights[0]
+    assert max(heights) < 40, f"a row is {max(heights)} px tall: rows are one line"
+    shown = visible_columns(page)
+    assert not set(OFFSETS) & set(shown), f"offsets shown by default: {shown}"
+    long_cell = page.locator("table.rows-and-columns td.ui-long").first
+    width = long_cell.bounding_box()["width"]
+    assert 200 <= width <= 600, f"the long text column is {width} px wide"
+    snap(page, f"table-{table}")
+    # a click opens the whole text; the row grows to hold it
+    long_cell.click()
+    assert "ui-open" in long_cell.get_attribute("class")
+    assert rows.first.bounding_box()["height"] > first_height
+    # offsets: one click away, and always in the CSV
+    page.locator("button.ui-toggle-offsets").click()
+    assert {"char_start", "char_end"} <= set(visible_columns(page))
+    csv_text = page.request.get(f"{server}/reports/{table}.csv").text()
+    assert {"char_start", "char_end"} <= set(next(csv.reader(io.StringIO(csv_text))))
+
+
+def test_search_groups_hits_by_report_with_the_exact_value_first(page, server, seeds_build):
+    exact = query(seeds_build, "select i.id, d.region from indicators i join documents d on d.id = i.document_id "
+                               "where substr(i.sentence, i.char_start - i.sentence_start + 1, "
+                               "i.char_end - i.char_start) = '788亿元'")
+    assert len(exact) == 1, "the seeds hold one 788亿元 indicator"
+    others = query(seeds_build, "select id from indicators where sentence like '%788亿元%' and id != ?",
+                   (exact[0]["id"],))
+    assert others, "other rows of the same sentence (a rank row) also contain 788亿元"
+    page.goto(server + "/")
+    page.fill("form.site-search input[type=search]", "788亿元")
+    page.click("form.site-search button")
+    page.wait_for_url(re.compile(r"/-/search\?q="))
+    first_group = page.locator(".ui-hit-group").first
+    assert exact[0]["region"] in first_group.locator("h3").inner_text()
+    assert re.search(r"\b(19|20)\d\d\b", first_group.locator("h3").inner_text()), "the report's year is shown"
+    first_row = page.locator("a.ui-hit-row").first
+    assert first_row.get_attribute("data-id") == exact[0]["id"]
+    assert first_row.locator(".ui-hit-value").inner_text() == "788亿元"
+    for group in page.locator(".ui-hit-group").all():
+        snippets = group.locator(".ui-snippet").all_inner_texts()
+        lines = [(line.get_attribute("class"), text) for line, text in zip(group.locator("li").all(), snippets)]
+        assert len(lines) == len(set(lines)), "a snippet shows once per report"
+    # the rows of the shared sentence are on one line, each a link
+    ids = {a.get_attribute("data-id") for a in page.locator("a.ui-hit-row").all()}
+    assert {exact[0]["id"]} | {r["id"] for r in others} <= ids
+    snap(page, "site-search")
+
+
+def test_table_search_highlights_the_words(page, server, seeds_build):
+    page.goto(server + "/reports/indicators")
+    page.fill("form.filters input[name=_search]", "招商引资")
+    page.locator("form.filters input[name=_search]").press("Enter")
+    page.wait_for_url(re.compile(r"_search="))
+    marks = page.locator("table.rows-and-columns mark.ui-hit")
+    assert marks.count() >= row_count(page) > 0
+    assert set(marks.all_inner_texts()) == {"招商引资"}
+    assert all(m.is_visible() for m in marks.all()), "a hit in a long text is on its first line"
+    snap(page, "table-search")
+
+
+def test_every_label_is_chinese_and_english(page, server, seeds_build):
+    from cn_gov_reports import fields
+
+    for path in ("/", "/reports/indicators", "/reports/indicators?_search=788", "/reports/section_tree",
+                 "/-/search?q=788"):
+        page.goto(server + path)
+        assert page.locator("html").get_attribute("lang") == "zh-CN", path
+    page.goto(server + "/reports/indicators")
+    for th in page.locator("table.rows-and-columns thead th").all():
+        f = fields.INDICATORS.field(th.get_attribute("data-column"))
+        text = " ".join(th.text_content().split())  # hidden offset columns too
+        assert text.startswith(f.label_zh) and f.label_en in text, text
+    facet_names = page.locator(".facet-info-name strong").all_inner_texts()
+    assert facet_names and all(re.search(r"[\u4e00-\u9fff].*[A-Za-z]", n) for n in facet_names), facet_names
+    labels = {(c.value): f"{c.label_zh} {c.value}" for c in fields.CODES[("indicators", "status")]}
+    shown = set(page.locator("#facet-status li a").all_inner_texts())
+    assert shown and shown <= set(labels.values())
+    comparators = {f"{c.label_zh} {c.value}" for c in fields.CODES[("indicators", "comparator")]}
+    cells = set(page.locator("table.rows-and-columns td.col-comparator").all_inner_texts())
+    assert cells and cells <= comparators, cells - comparators
+    options = page.locator("select[name=_filter_column] option").all_inner_texts()[1:]
+    assert options and all(re.search(r"[\u4e00-\u9fff]", o) for o in options), options
+    lines = page.locator("body").inner_text().split("\n") + [
+        i.get_attribute("value") or "" for i in page.locator("input[type=submit]").all()]
+    for english in ("Apply", "Advanced export", "Suggested facets", "This data as", "Export CSV", "Search"):
+        found = [line for line in lines if english in line]
+        assert found or english == "Suggested facets", english  # Datasette suggests facets only sometimes
+        assert all(re.search(r"[\u4e00-\u9fff]", line) for line in found), f"{english} has no Chinese beside it"
+
+
+def test_ready_made_queries_offer_choices_and_link_their_ids(page, server, seeds_build):
+    from cn_gov_reports import site
+
+    for name, params in site.QUERY_CHOICES.items():
+        page.goto(f"{server}/reports/{name}")
+        for param in params:
+            options = page.locator(f"select[name={param}] option")
+            assert options.count() > 0, (name, param)
+            texts = options.all_inner_texts()
+            values = [o.get_attribute("value") for o in options.all()]
+            assert all(t.strip() != v for t, v in zip(texts, values)), f"{name}: choices show names, not ids"
+        table = site.QUERY_TABLES[name]
+        source_rows = query(seeds_build, f"select count(*) as n from {table}")[0]["n"]
+        shown = page.locator("table.rows-and-columns tbody tr").count()
+        if source_rows:
+            assert shown > 0, f"{name} opens on 0 results"
+        for column, other in (("indicator_id", "indicators"), ("section_id", "sections")):
+            links = page.locator(f"table.rows-and-columns td.col-{column} a")
+            if links.count():
+                href = links.first.get_attribute("href")
+                assert href.startswith(f"/reports/{other}/")
+                assert page.request.get(server + href).status == 200
+    snap(page, "canned-query-choices")
+
+
+def test_section_tree_shows_unnumbered_headings(page, server, seeds_build):
+    rows = query(seeds_build, "select document_id, heading from sections where coalesce(label, '') = '' "
+                              "and level > 0 and coalesce(heading, '') != '' order by document_id limit 1")
+    assert rows, "the seeds have an unnumbered heading"
+    page.goto(f"{server}/reports/section_tree?document={rows[0]['document_id']}")
+    headings = [h.strip() for h in page.locator("table.rows-and-columns td.col-heading").all_inner_texts()]
+    assert rows[0]["heading"] in headings
+    assert all(headings), "every heading is shown"
+
+
+def test_nothing_is_wider_than_a_phone(phone, server, seeds_build):
+    doc = query(seeds_build, "select id from documents order by indicators desc, id limit 1")[0]["id"]
+    pages = ["/", f"/reports/documents/{doc}", "/-/search?q=788亿元"]
+    for table in ("indicators", "projects", "sections"):
+        pages.append(f"/reports/{table}/" + query(seeds_build, f"select id from {table} where document_id = ? "
+                                                               "order by id limit 1", (doc,))[0]["id"])
+    for path in pages:
+        phone.goto(server + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} is {width} px wide at {PHONE['width']} px"
+    phone.goto(server + "/")
+    snap(phone, "home-phone")

@@ -1,0 +1,47 @@
+"""One bilingual labelling on every page: coded values as '目标 target' in table, row and query cells, column
+headers and facets as '数值 Value' (templates call ui_column), and ids in ready-made query results as links to
+their rows. Labels come from vocab/codes.csv and fields.py (see ui.label_parts, ui.column_label)."""
+from datasette import hookimpl
+from markupsafe import Markup, escape
+
+from cn_gov_reports import fields, site, ui
+
+CODED = {(table, column) for table, column in fields.CODES}
+CODED_COLUMNS = {column for _, column in fields.CODES}
+
+
+def coded_cell(value, column, table):
+    """'目标 <span class="ui-en">target</span>' for a coded value of the table (or, in query results, of any
+    table with a column of that name); None otherwise."""
+    if table and (table, column) not in CODED:
+        return None
+    if not table and column not in CODED_COLUMNS:
+        return None
+    parts = ui.label_parts(column, value)
+    if not parts:
+        return None
+    return Markup(f'{escape(parts[0])} <span class="ui-en ui-code">{escape(parts[1])}</span>')
+
+
+def id_link(value, column, table, database, datasette):
+    """In query results (no table), an id column named after a table (document_id, indicator_id, ...) links to
+    its row."""
+    other = ui.LINK_COLUMNS.get(column)
+    if table or not other or not isinstance(value, str) or not value:
+        return None
+    return Markup(f'<a href="{escape(datasette.urls.row(database, other, value))}">{escape(value)}</a>')
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    return coded_cell(value, column, table) or id_link(value, column, table, database, datasette)
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.globals["ui_column"] = ui.column_label
+    env.globals["ui_column_text"] = ui.column_text
+    env.globals["ui_offset_columns"] = ui.OFFSET_COLUMNS
+    env.globals["ui_long_columns"] = ui.LONG_COLUMNS
+    env.globals["ui_label_parts"] = ui.label_parts
+    env.globals["ui_table_title"] = lambda name: site.table_title(fields.BY_NAME[name]) if name in fields.BY_NAME else name
