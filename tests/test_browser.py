@@ -108,7 +108,7 @@ def test_home_page_shows_title_version_license_source_and_citation(page, server)
     assert page.locator(".ui-bibtex").inner_text().startswith("@misc{")
     snap(page, "home")
     for title in ("文档 / Documents", "章节 / Sections", "指标 / Indicators", "项目 / Projects"):
-        assert page.get_by_role("link", name=title).count() == 1
+        assert page.get_by_role("link", name=title, exact=True).count() == 1
 
 
 def test_search_from_the_home_page_finds_sections(page, server, seeds_build):

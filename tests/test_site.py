@@ -36,7 +36,7 @@ def test_default_facets_and_label_columns():
 
 def test_at_least_four_canned_queries():
     queries = yaml.safe_load(site.render())["databases"]["reports"]["queries"]
-    assert {"targets_2019", "gdp_across_documents", "projects_started_per_document", "section_tree"} <= set(queries)
+    assert {"targets_by_year", "gdp_across_documents", "projects_started_per_document", "section_tree"} <= set(queries)
 
 
 def test_readme_lists_every_table_and_column():
@@ -74,3 +74,34 @@ def test_descriptions_metadata_and_pages_say_what_the_codes_table_says():
             assert ui.label(column, c.value) == f"{c.label_zh} {c.value}"
         if ":" in f.zh:  # a Chinese description that lists the values lists their labels, in order
             assert f.zh.split(":", 1)[1] == fields.listing([c.label_zh for c in codes], "或", "、")
+
+
+def test_an_empty_parameter_takes_the_first_choice(seeds_build):
+    """A ready-made query opened without choosing runs on the first choice its list shows (never on nothing)."""
+    import sqlite3
+
+    conn = sqlite3.connect(str(seeds_build / "reports.db"))
+    try:
+        for name, params in site.QUERY_CHOICES.items():
+            sql = site.CANNED_QUERIES[name]["sql"]
+            for param, (choices_sql, all_choice) in params.items():
+                choices = conn.execute(choices_sql).fetchall()
+                first = all_choice[0] if all_choice else choices[0][0] if choices else ""
+                empty = conn.execute(sql, {param: ""}).fetchall()
+                assert empty == conn.execute(sql, {param: first}).fetchall(), (name, param)
+                if choices:
+                    assert empty, f"{name} returns nothing when {param} is left empty"
+    finally:
+        conn.close()
+
+
+def test_column_labels_are_chinese_and_english():
+    from cn_gov_reports import fields, ui
+
+    for table in fields.TABLES:
+        for f in table.fields:
+            zh, en = ui.column_label(table.name, f.name)
+            assert zh and en and zh != f.name, (table.name, f.name)
+            assert not any("\u4e00" <= ch <= "\u9fff" for ch in en), (table.name, f.name, en)
+    assert ui.column_label("sections", "level")[0] == fields.SECTIONS.field("level").label_zh
+    assert ui.column_label(None, "target_sentence") == ui.QUERY_COLUMNS["target_sentence"]
