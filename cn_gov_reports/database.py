@@ -61,11 +61,36 @@ def create_table(db, table):
         not_null={f.name for f in table.fields if f.required},
         foreign_keys=[(col, ref, ref_col) for col, ref, ref_col in table.foreign_keys],
     )
+    add_position(db, table)
+
+
+def position_sql(order):
+    """The SQL of the POSITION column: the first column (the document id) as it is, the others zero-padded to
+    ten digits, space-separated: sorts by document (a space sorts before any character of an id), then position."""
+    first, *numbers = order
+    return " || ' ' || ".join([f"[{first}]"] + [f"printf('%010d', [{c}])" for c in numbers])
+
+
+def _order_of(table):
+    """The order columns fields.py gives the table of that name, when the table (maybe an old release's) has
+    them all; else ()."""
+    order = getattr(fields.BY_NAME.get(table.name), "order", ())
+    return order if order and set(order) <= set(table.columns) else ()
+
+
+def add_position(db, table):
+    """The generated POSITION column (virtual: computed from the row, nothing stored) and its index."""
+    order = _order_of(table)
+    if order:
+        db.conn.execute(f"alter table [{table.name}] add column [{fields.POSITION}] text "
+                        f"generated always as ({position_sql(order)}) virtual")
 
 
 def create_indexes(db, table):
     for column in table.indexes:
         db[table.name].create_index([column], if_not_exists=True)
+    if _order_of(table):
+        db[table.name].create_index([fields.POSITION], if_not_exists=True)
 
 
 def load_entries(db_path, entries, descriptor, indicator_names, target_outcomes=()):

@@ -108,6 +108,9 @@ class Table:
     fts: tuple = ()  # columns of the full-text index
     sort: str = ""
     units: dict = dc_field(default_factory=dict)
+    # the columns that give the rows' reading order, document first (document_id, then the position in it): the
+    # database stores them as one generated column POSITION (database.py), the table pages' default sort
+    order: tuple = ()
 
     @property
     def description(self):
@@ -122,6 +125,11 @@ class Table:
 
 
 ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A database-only generated column of the tables with an `order`: the document id and the zero-padded positions,
+# space-separated ('000-72912416dbe8ff8c 0000000392 0000000401'), so one column sorts the rows by document
+# and position (Datasette sorts a table by one column); not in the CSV files (see database.position_sql)
+POSITION = "position"
+POSITION_LABEL = ("文中位置", "Position")
 DOC_TYPES = tuple(c.value for c in CODES[("documents", "doc_type")])
 
 
@@ -233,7 +241,8 @@ SECTIONS = Table(
     facets=("document_id", "level"),
     indexes=("document_id", "parent_id", "level"),
     fts=("heading", "text"),
-    sort="ordinal",
+    sort=POSITION,
+    order=("document_id", "ordinal"),
 )
 
 INDICATORS = Table(
@@ -268,7 +277,8 @@ INDICATORS = Table(
     facets=("document_id", "status", "measure", "indicator", "unit"),
     indexes=("document_id", "section_id", "indicator", "status", "measure", "unit", "period"),
     fts=("subject", "sentence"),
-    sort="sentence_start",
+    sort=POSITION,
+    order=("document_id", "sentence_start", "char_start"),
 )
 
 PROJECTS = Table(
@@ -289,7 +299,8 @@ PROJECTS = Table(
     facets=("document_id", "stage", "status"),
     indexes=("document_id", "section_id", "stage", "status"),
     fts=("name", "sentence"),
-    sort="sentence_start",
+    sort=POSITION,
+    order=("document_id", "sentence_start", "char_start"),
 )
 
 INDICATOR_NAMES = Table(

@@ -9,6 +9,9 @@ from .search import fts_table
 from .paths import METADATA_PATH
 LONG_TEXT = {"text", "sentence", "description", "aliases"}  # not worth sorting on
 SQL_TIME_LIMIT_MS = 3000
+POSITION_DESCRIPTION = ("The document id, then {columns} zero-padded: sorts the rows by document and position "
+                        "(generated in the database only, not in the CSV files) / 文档标识及文中位置(仅数据库中生成,"
+                        "用于按文档和位置排序)")
 
 # A ready-made query never opens on "0 results": a parameter left empty takes a default that exists in the data
 # (the first document; the indicator most rows name; the latest year with targets), the first of its choices.
@@ -137,6 +140,9 @@ def table_metadata(table):
         "columns": {f.name: f.description for f in table.fields},
         "sortable_columns": [f.name for f in table.fields if f.name not in LONG_TEXT],
     }
+    if table.order:  # the database's generated reading-order column (fields.POSITION), the default sort
+        meta["columns"][fields.POSITION] = POSITION_DESCRIPTION.format(columns=", ".join(table.order[1:]))
+        meta["sortable_columns"].append(fields.POSITION)
     if table.label_column:
         meta["label_column"] = table.label_column
     if table.facets:

@@ -54,7 +54,7 @@ def _columns_by_name():
 
 COLUMNS_BY_NAME = _columns_by_name()
 # offset columns: hidden on table pages until asked for (still in CSV, JSON and the row page)
-OFFSET_COLUMNS = ("char_start", "char_end", "sentence_start", "sentence_end")
+OFFSET_COLUMNS = ("char_start", "char_end", "sentence_start", "sentence_end", fields.POSITION)
 # long text columns: one line on table pages, the whole text on a click
 LONG_COLUMNS = ("sentence", "text", "description", "aliases", "note", "target_sentence", "actual_sentence")
 
@@ -77,6 +77,8 @@ def column_label(table, column):
         f = fields.BY_NAME[table].field(column)
     if f:
         return f.label_zh, f.label_en
+    if column == fields.POSITION:
+        return fields.POSITION_LABEL
     if column in QUERY_COLUMNS:
         return QUERY_COLUMNS[column]
     f = COLUMNS_BY_NAME.get(column)

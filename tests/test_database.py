@@ -41,3 +41,22 @@ def test_values_are_typed_not_text(seeds_build):
         "integer", "integer")
     assert conn.execute("select count(*) from documents where typeof(review_year) = 'text'").fetchone() == (0,)
     assert conn.execute("select count(*) from sections").fetchone()[0] > 100
+
+
+def test_position_sorts_rows_by_document_and_position(seeds_build):
+    """The generated position column (the table pages' default sort) orders rows as document, then offsets."""
+    import sqlite3
+
+    conn = sqlite3.connect(str(seeds_build / "reports.db"))
+    try:
+        for table in fields.TABLES:
+            if not table.order:
+                continue
+            columns = ", ".join(table.order)
+            by_columns = [r[0] for r in conn.execute(f"select id from {table.name} order by {columns}, id")]
+            by_position = [r[0] for r in conn.execute(f"select id from {table.name} order by position, id")]
+            assert by_position == by_columns, table.name
+            names = [r[1] for r in conn.execute(f"pragma table_info({table.name})")]
+            assert names == table.columns, "position is not a published column"
+    finally:
+        conn.close()
