@@ -32,9 +32,21 @@ def id_link(value, column, table, database, datasette):
     return Markup(f'<a href="{escape(datasette.urls.row(database, other, value))}">{escape(value)}</a>')
 
 
+NUMBER_COLUMNS = {f.name for t in fields.TABLES for f in t.fields if f.type == "number"}
+
+
+def query_number(value, column, table):
+    """In query results (no table), a number column of the tables (value, value_base, ...) as people read it:
+    9.7, 2,000 (plugins/ui_numbers.py does the same on table pages)."""
+    if table or column not in NUMBER_COLUMNS or not isinstance(value, (int, float)):
+        return None
+    return ui.format_number(value)
+
+
 @hookimpl
 def render_cell(value, column, table, database, datasette):
-    return coded_cell(value, column, table) or id_link(value, column, table, database, datasette)
+    return (coded_cell(value, column, table) or id_link(value, column, table, database, datasette)
+            or query_number(value, column, table))
 
 
 @hookimpl
