@@ -138,3 +138,33 @@ def test_cross_table_search_page(client):
     assert "<mark>PM2.5</mark>" in html and "/reports/sections?_search=PM2.5" in html
     assert client.get("/-/search").status_code == 200
     assert client.get("/-/search.json").status_code == 400
+
+
+def test_a_row_that_is_the_query_comes_first(client, seeds_build):
+    """788亿元: the indicator whose mention is 788亿元 ranks above the other rows of its sentence (a rank row)."""
+    conn = sqlite3.connect(f"file:{seeds_build / 'reports.db'}?mode=ro", uri=True)
+    exact = [r[0] for r in conn.execute("select id from indicators where substr(sentence, char_start - "
+                                        "sentence_start + 1, char_end - char_start) = '788亿元'")]
+    same_sentence = [r[0] for r in conn.execute("select id from indicators where sentence like '%788亿元%'")]
+    assert len(exact) == 1 and len(same_sentence) > 1
+    rows = client.get("/-/search.json", params={"q": "788亿元"}).json()["rows"]
+    assert rows[0]["id"] == exact[0] and rows[0]["exact"] and rows[0]["value"] == "788亿元"
+    assert not any(r["exact"] for r in rows[1:])
+
+
+def test_search_groups_rows_by_report_one_line_per_snippet(client, seeds_build):
+    data = client.get("/-/search.json", params={"q": "招商引资", "_size": 200}).json()
+    conn = sqlite3.connect(f"file:{seeds_build / 'reports.db'}?mode=ro", uri=True)
+    regions = dict(conn.execute("select id, region from documents"))
+    grouped = [row_id for g in data["groups"] for line in g["lines"] for row_id in line["rows"]]
+    assert sorted(grouped) == sorted(r["id"] for r in data["rows"]), "every hit in exactly one group"
+    assert len({g["document_id"] for g in data["groups"]}) == len(data["groups"]) > 1
+    for group in data["groups"]:
+        assert group["document"]["region"] == regions[group["document_id"]]
+        lines = [(line["table"], line["snippet"]) for line in group["lines"]]
+        assert len(lines) == len(set(lines)), "a snippet shows once per report"
+    # groups in the order of their best hit
+    first_of = {}
+    for n, hit in enumerate(data["rows"]):
+        first_of.setdefault(hit["document_id"], n)
+    assert [g["document_id"] for g in data["groups"]] == sorted(first_of, key=first_of.get)
