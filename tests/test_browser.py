@@ -431,7 +431,8 @@ def test_ready_made_queries_offer_choices_and_link_their_ids(page, server, seeds
                 href = links.first.get_attribute("href")
                 assert href.startswith(f"/reports/{other}/")
                 assert page.request.get(server + href).status == 200
-    snap(page, "canned-query-choices")
+        if name == "indicators_by_name":
+            snap(page, "canned-query-choices")
 
 
 def test_section_tree_shows_unnumbered_headings(page, server, seeds_build):
