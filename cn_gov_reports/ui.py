@@ -32,9 +32,21 @@ def label(kind, value):
     return f"{zh} {value}" if zh else (value or "")
 
 
+BOOLEAN_COLUMNS = {f.name for t in fields.TABLES for f in t.fields if f.type == "boolean"}
+BOOLEAN_LABELS = {"true": "是", "false": "否"}
+
+
 def label_parts(kind, value):
-    """(中文, code) of a coded value, or None when the column has no label for it."""
-    zh = LABELS.get(kind, {}).get(str(value) if value is not None else None)
+    """(中文, code) of a coded value, or None when the column has no label for it. A boolean column's 1 and 0
+    read 'true' and 'false' (是 true, 否 false; met: 完成 true, 未完成 false)."""
+    if value is None:
+        return None
+    key = str(value)
+    if kind in BOOLEAN_COLUMNS and key in ("0", "1"):
+        key = "true" if key == "1" else "false"
+        zh = LABELS.get(kind, {}).get(key) or BOOLEAN_LABELS[key]
+        return zh, key
+    zh = LABELS.get(kind, {}).get(key)
     return (zh, value) if zh else None
 
 

@@ -148,3 +148,19 @@ def test_targets_page_renders(client):
     assert page.status_code == 200 and "目标与实际" in page.text and "/reports/target_outcomes.csv" in page.text
     assert client.get("/-/targets", params={"indicator": "gdp"}).status_code == 200
     assert "/-/targets" in client.get("/-/charts").text
+
+
+def test_label_parts_of_coded_and_boolean_values():
+    assert ui.label_parts("status", "target") == ("目标", "target")
+    assert ui.label_parts("comparator", ">=") == ("不低于", ">=")
+    assert ui.label_parts("main_target", 1) == ("是", "true")
+    assert ui.label_parts("met", 0) == ("未完成", "false")
+    assert ui.label_parts("level", 2) is None  # sections.level is a number, not a code
+    assert ui.label_parts("status", None) is None
+
+
+def test_query_result_ids_link_to_their_tables():
+    assert ui.LINK_COLUMNS["indicator_id"] == "indicators"
+    assert ui.LINK_COLUMNS["section_id"] == "sections"
+    assert ui.LINK_COLUMNS["document_id"] == "documents"
+    assert ui.LINK_COLUMNS["target_indicator_id"] == "indicators"

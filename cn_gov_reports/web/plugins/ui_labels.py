@@ -6,8 +6,9 @@ from markupsafe import Markup, escape
 
 from cn_gov_reports import fields, site, ui
 
-CODED = {(table, column) for table, column in fields.CODES}
-CODED_COLUMNS = {column for _, column in fields.CODES}
+BOOLEANS = {(t.name, f.name) for t in fields.TABLES for f in t.fields if f.type == "boolean"}
+CODED = {(table, column) for table, column in fields.CODES} | BOOLEANS
+CODED_COLUMNS = {column for _, column in CODED}
 
 
 def coded_cell(value, column, table):
