@@ -54,14 +54,15 @@ def insert_sql(table):
             f"values ({', '.join('?' for _ in table.columns)})")
 
 
-def create_table(db, table):
+def create_table(db, table, position=True):
     db[table.name].create(
         {f.name: SQLITE_TYPES.get(f.type, str) for f in table.fields},
         pk=table.primary_key,
         not_null={f.name for f in table.fields if f.required},
         foreign_keys=[(col, ref, ref_col) for col, ref, ref_col in table.foreign_keys],
     )
-    add_position(db, table)
+    if position:
+        add_position(db, table)
 
 
 def position_sql(order):
@@ -89,7 +90,8 @@ def add_position(db, table):
 def create_indexes(db, table):
     for column in table.indexes:
         db[table.name].create_index([column], if_not_exists=True)
-    if _order_of(table):
+    generated = {r[1] for r in db.conn.execute(f"pragma table_xinfo([{table.name}])")}  # table_info omits them
+    if fields.POSITION in generated:
         db[table.name].create_index([fields.POSITION], if_not_exists=True)
 
 
@@ -214,7 +216,7 @@ def load_package(db_path, package_dir, descriptor):
     db = sqlite_utils.Database(db_path)
     with db.conn:
         for table in _load_order(tables):
-            create_table(db, table)
+            create_table(db, table, position=False)  # an old release is served as it was published
             db[table.name].insert_all(read_csv(table, paths[table.name]), batch_size=2000)
             create_indexes(db, table)
         package_info.write(db.conn, descriptor)

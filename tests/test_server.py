@@ -87,3 +87,23 @@ def test_writes_are_refused(client, sql):
 def test_post_writes_are_refused(client):
     response = client.post("/reports/-/query", data={"sql": "delete from documents"})
     assert response.status_code in (400, 403, 404, 405)
+
+
+def test_table_pages_sort_by_position_but_export_the_published_columns(client):
+    """position (the database's sort key) orders the rows and pages, and stays out of the table's CSV and JSON."""
+    from cn_gov_reports import fields
+
+    for table in (t for t in fields.TABLES if t.order):
+        header = next(csv.reader(io.StringIO(client.get(f"/reports/{table.name}.csv").text)))
+        assert header == table.columns, table.name
+        data = client.get(f"/reports/{table.name}.json", params={"_shape": "objects", "_size": 20}).json()
+        assert list(data["rows"][0]) == table.columns
+        keys, params = [], {"_shape": "objects", "_size": 50, "_col": fields.POSITION}
+        while True:  # every page, following next
+            page = client.get(f"/reports/{table.name}.json", params=params).json()
+            keys += [r[fields.POSITION] for r in page["rows"]]
+            if not page.get("next"):
+                break
+            params["_next"] = page["next"]
+        count = client.get(f"/reports/{table.name}.json", params={"_size": 0}).json()["filtered_table_rows_count"]
+        assert len(keys) == count and keys == sorted(keys), table.name
