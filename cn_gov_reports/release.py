@@ -92,11 +92,14 @@ def set_dataset_version(version, created):
 
 
 def readme_block(meta=None):
-    """The README's release block: current version, how to cite it (APA, BibTeX)."""
+    """The README's release block: current version, how to cite it (APA, GB/T 7714-2015, BibTeX)."""
     meta = meta or dataset()
-    return (f"Current release: **{meta['version']}** ({citation.released(meta)}), git tag "
-            f"`{versioning.tag(meta['version'])}`; what changed: [CHANGELOG.md](CHANGELOG.md).\n\n"
-            f"APA:\n\n> {citation.apa(meta)}\n\nBibTeX:\n\n```bibtex\n{citation.bibtex(meta)}\n```\n")
+    return (f"Current release: **{meta['version']}** ({citation.released(meta)}), recorded with its commit and "
+            f"checksums in [{record.NAME}]({record.NAME}) (git tag `{versioning.tag(meta['version'])}` where tags "
+            f"were fetched); what changed: [CHANGELOG.md](CHANGELOG.md).\n\n"
+            f"APA:\n\n> {citation.apa(meta)}\n\nGB/T 7714-2015:\n\n> {citation.gbt7714(meta)}\n\n"
+            f"BibTeX:\n\n```bibtex\n{citation.bibtex(meta)}\n```\n\n"
+            f"Add the URL you used and the date you accessed it; every page of the site shows the full citation.\n")
 
 
 def update_readme(text, meta=None):
