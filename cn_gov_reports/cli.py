@@ -82,17 +82,26 @@ def serve_main(argv=None):
 
 
 def release_main(argv=None):
-    """Release a version of the dataset: bump it everywhere, write the changelog and checksums, commit and tag."""
+    """Release a version of the dataset: bump it everywhere, write the changelog and checksums, commit, tag, record
+    it in releases.json and write its archive into dist/."""
     from .build import BuildError
-    from .release import ReleaseError, release
+    from .record import RecordError
+    from .release import ReleaseError, release, write_archive
 
     parser = argparse.ArgumentParser(prog="cn-gov-reports-release", description=release_main.__doc__)
     parser.add_argument("version", help="the new version, MAJOR.MINOR.PATCH (e.g. 1.1.0)")
     parser.add_argument("--date", help="release date YYYY-MM-DD (default: today, UTC)")
+    parser.add_argument("--archive", action="store_true",
+                        help="only write the archive of the recorded release VERSION again, from its commit, into "
+                             "dist/ and check it against releases.json")
     args = parser.parse_args(argv)
     try:
-        release(args.version, date=args.date)
-    except (ReleaseError, BuildError) as e:
+        if args.archive:
+            path, digest = write_archive(args.version)
+            print(f"{path}: sha256 {digest}, as recorded")
+        else:
+            release(args.version, date=args.date)
+    except (ReleaseError, BuildError, RecordError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     return 0

@@ -213,3 +213,19 @@ def release(version, date=None, repo=ROOT, make_tag=True, log=print, dist=DIST):
         + f"; {record.NAME} records it; archive {os.path.join(dist, entry['archive']['name'])} "
         f"(sha256 {entry['archive']['sha256']}):\n{section}")
     return versioning.tag(version)
+
+
+def write_archive(version, repo=ROOT, dist=DIST):
+    """Write the archive of recorded release `version` again from its commit; return (path, sha256).
+    ReleaseError when the release is not recorded, its commit is not here, or the bytes differ from the record."""
+    entry = record.find(record.load(os.path.join(repo, record.NAME)), version)
+    if not entry:
+        raise ReleaseError(f"{version} is not a release recorded in {record.NAME}")
+    rev, why = versions.locate(repo, entry)
+    if not rev:
+        raise ReleaseError(f"release {version} cannot be read: {why}")
+    path, digest = archive.write(repo, rev, version, entry["date"], dist)
+    recorded = (entry.get("archive") or {}).get("sha256")
+    if recorded and digest != recorded:
+        raise ReleaseError(f"{path} has sha256 {digest}, not the {recorded} recorded in {record.NAME}")
+    return path, digest
