@@ -133,10 +133,12 @@ def test_release_records_both_releases_with_commits_checksums_diff_and_archive(o
     assert git(repo, "log", "-1", "--format=%s").startswith(f"Record release {NEW}")
     assert git(repo, "status", "--porcelain") == ""
     assert new["date"] == NEW_DATE and new["diff"]["against"] == FIRST
-    for path, digest in new["files"].items():  # every published file of the release commit, byte for byte
-        blob = subprocess.run(["git", "-C", str(repo), "show", f"{new['commit']}:{path}"], capture_output=True,
-                              check=True).stdout
-        assert record.hashlib.sha256(blob).hexdigest() == digest, path
+    for e in (first, new):  # every published file of the release commit, byte for byte
+        assert set(e["files"]) == set(record.parse_sums(git(repo, "show", f"{e['commit']}:SHA256SUMS")))
+        for path, digest in e["files"].items():
+            blob = subprocess.run(["git", "-C", str(repo), "show", f"{e['commit']}:{path}"], capture_output=True,
+                                  check=True).stdout
+            assert record.hashlib.sha256(blob).hexdigest() == digest, (e["version"], path)
     for e in (first, new):
         path = origin["archives"] / e["archive"]["name"]
         assert record.sha256_file(path) == e["archive"]["sha256"]
