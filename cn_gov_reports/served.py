@@ -91,3 +91,16 @@ def absolute(datasette, request, path):
 
 def main_database(datasette):
     return DATABASE_NAME if DATABASE_NAME in datasette.databases else None
+
+
+def cite_dataset(datasette, request, name=DATABASE_NAME, accessed=None):
+    """The dataset citation (citation.dataset_citation plus `permalink`) of served database `name`, at the
+    public URL, under its label and release date: what every page's footer shows. None for a database
+    without package metadata. For plugins that need the page's citation (downloads, exports)."""
+    from . import citation
+
+    meta = database_meta(datasette, name) if name in datasette.databases else None
+    if not meta:
+        return None
+    url = absolute(datasette, request, meta["base"])
+    return {**citation.dataset_citation(meta, url, accessed, release_date(meta)), "permalink": url}

@@ -26,11 +26,8 @@ def _pick_database(datasette, name):
     return None
 
 
-def dataset_citation(meta, datasette, request, accessed=None):
-    url = served.absolute(datasette, request, meta["base"])
-    out = citation.dataset_citation(meta, url, accessed, served.release_date(meta))
-    return {**out, "permalink": url,
-            "releases_url": datasette.urls.path("/-/releases")}
+def dataset_citation(name, datasette, request, accessed=None):
+    return {**served.cite_dataset(datasette, request, name, accessed), "releases_url": datasette.urls.path("/-/releases")}
 
 
 def _fetch_row(conn, table, row_id):
@@ -85,7 +82,7 @@ def extra_template_vars(database, table, view_name, request, datasette):
         meta = served.database_meta(datasette, name) if name else None
         if not meta:
             return {}
-        out = {"dataset_citation": dataset_citation(meta, datasette, request)}
+        out = {"dataset_citation": dataset_citation(name, datasette, request)}
         pks = request.url_vars.get("pks")
         if view_name == "row" and table and pks and table in await datasette.databases[name].table_names():
             context = await _row(datasette, name, table, pks)
@@ -107,8 +104,7 @@ async def cite_json(datasette, request):
     accessed = args.get("accessed")
     if accessed and not _is_date(accessed):
         return Response.json({"error": f"accessed={accessed!r} is not a date YYYY-MM-DD"}, status=400)
-    out = {"database": name, "dataset": dataset_citation(meta, datasette, request, accessed)}
-    out["dataset"].pop("releases_url")
+    out = {"database": name, "dataset": served.cite_dataset(datasette, request, name, accessed)}
     table, row_id = args.get("table"), args.get("id")
     if table or row_id:
         tables = await datasette.databases[name].table_names()
