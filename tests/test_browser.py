@@ -322,3 +322,23 @@ def test_citations_use_the_public_url_agree_everywhere_and_copy(page, public_ser
     assert page.evaluate("navigator.clipboard.readText()") == row_cite["gbt7714"]
     page.locator(".cite-row").scroll_into_view_if_needed()
     snap(page, "cite-row")
+
+
+def test_release_list_and_a_release_not_held(page, public_server):
+    """/-/releases lists every recorded release with its date and diff; a versioned URL of a release this server
+    does not hold is a 404 page naming it (the plain server holds at most the release its build is)."""
+    from cn_gov_reports import record
+
+    entries = record.load()
+    assert entries, "releases.json records no release"
+    page.goto(public_server + "/-/releases")
+    for e in entries:
+        row = page.locator(f"tr.release[data-version='{e['version']}']")
+        assert e["date"] in row.inner_text() and record.diff_text(e) == row.locator(".release-diff").inner_text()
+    label = page.locator("table.served-databases td.database-version").first.inner_text()
+    snap(page, "releases")
+    missing = next(e for e in reversed(entries) if e["version"] != label)
+    versioned = "reports_" + missing["version"].replace(".", "_")
+    response = page.goto(f"{public_server}/{versioned}/indicators")
+    assert response.status == 404 and response.url.endswith(f"/{versioned}/indicators")  # no redirect
+    assert f"Release {missing['version']} is not held by this server" in page.locator(".missing-release").inner_text()
