@@ -27,7 +27,8 @@ def _pick_database(datasette, name):
 
 
 def dataset_citation(name, datasette, request, accessed=None):
-    return {**served.cite_dataset(datasette, request, name, accessed), "releases_url": datasette.urls.path("/-/releases")}
+    cite = served.cite_dataset(datasette, request, name, accessed)
+    return {**cite, "releases_url": datasette.urls.path("/-/releases")}
 
 
 def _fetch_row(conn, table, row_id):

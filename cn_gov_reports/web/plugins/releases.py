@@ -26,8 +26,9 @@ def releases(datasette):
             held[meta["version"]] = name
     out = {}
     for entry in served.entries(datasette):
-        out[entry["version"]] = {"version": entry["version"], "released": entry["date"], "commit": entry["commit"],
-                                 "diff": record.diff_text(entry), "archive": (entry.get("archive") or {}).get("name", "")}
+        out[entry["version"]] = {"version": entry["version"], "released": entry["date"],
+                                 "commit": entry["commit"], "diff": record.diff_text(entry),
+                                 "archive": (entry.get("archive") or {}).get("name", "")}
     for name, meta in served.served_databases(datasette).items():
         if meta["released"] and meta["version"] not in out:
             out[meta["version"]] = {"version": meta["version"], "released": served.release_date(meta), "commit": "",
