@@ -7,8 +7,8 @@ shallow clone (only what its commits or the latest build hold; the rest 404), th
 folder of archives (every release), and a source tree with no git at all plus the archives folder.
 """
 import csv
+import hashlib
 import io
-import json
 import os
 import shutil
 import subprocess
@@ -138,7 +138,7 @@ def test_release_records_both_releases_with_commits_checksums_diff_and_archive(o
         for path, digest in e["files"].items():
             blob = subprocess.run(["git", "-C", str(repo), "show", f"{e['commit']}:{path}"], capture_output=True,
                                   check=True).stdout
-            assert record.hashlib.sha256(blob).hexdigest() == digest, (e["version"], path)
+            assert hashlib.sha256(blob).hexdigest() == digest, (e["version"], path)
     for e in (first, new):
         path = origin["archives"] / e["archive"]["name"]
         assert record.sha256_file(path) == e["archive"]["sha256"]
@@ -222,7 +222,7 @@ def test_a_shallow_clone_serves_only_what_it_holds_and_404s_the_rest(origin):
     cache = origin["base"] / "cache-shallow"
     with Served(copy, cache) as client:
         releases = {r["version"]: r for r in client.get("/-/releases.json").json()["releases"]}
-        missing = client.get(f"/reports_0_1_0/indicators.json")
+        missing = client.get("/reports_0_1_0/indicators.json")
         missing_page = client.get("/reports_0_1_0/indicators")
         new_row = client.get("/reports_1_0_0/documents", follow_redirects=True)
     log = (cache / "server.log").read_text()
@@ -282,7 +282,7 @@ def test_an_archive_whose_bytes_differ_from_the_record_is_not_served(origin, tmp
         files = {i.filename: zf.read(i) for i in zf.infolist()}
     csv_name = f"{top}/data/documents.csv"
     files[csv_name] = files[csv_name].replace(b"2019", b"2018", 1)
-    sums = "".join(f"{record.hashlib.sha256(d).hexdigest()}  {n.split('/', 1)[1]}\n"
+    sums = "".join(f"{hashlib.sha256(d).hexdigest()}  {n.split('/', 1)[1]}\n"
                    for n, d in sorted(files.items()) if not n.endswith("SHA256SUMS"))
     files[f"{top}/SHA256SUMS"] = sums.encode()
     with zipfile.ZipFile(bad / name, "w") as zf:  # consistent with its own SHA256SUMS, not with the record
