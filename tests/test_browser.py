@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sqlite3
+import sys
 from urllib.parse import urlparse
 
 import pytest
@@ -90,8 +91,8 @@ def test_home_page_shows_title_version_license_source_and_citation(page, server)
     assert page.locator(".ui-version").inner_text() == ds["version"]
     assert ds["licenses"][0]["name"] in page.locator(".ui-license").inner_text()
     assert "Government websites" in page.locator(".ui-source").inner_text()
-    assert f"Version {ds['version']}" in page.locator(".ui-apa").inner_text()
-    assert page.locator(".ui-bibtex").inner_text().startswith("@misc{")
+    assert f"Version {ds['version']}" in page.locator("#cite-home-apa").inner_text()
+    assert page.locator("#cite-home-bibtex").inner_text().startswith("@misc{")
     snap(page, "home")
     for title in ("文档 / Documents", "章节 / Sections", "指标 / Indicators", "项目 / Projects"):
         assert page.get_by_role("link", name=title).count() == 1
@@ -274,3 +275,70 @@ def test_targets_page_links_each_bar_and_number_to_its_sentence(page, district_s
     assert re.fullmatch(r"/reports/indicators/jiangxia-2020-i-[0-9a-f]+", actual)
     page.goto(district_server + actual)
     assert "同比增长6.8%" in page.locator("body").inner_text()
+
+
+PUBLIC_URL = "https://data.example.org/wuhan"
+
+
+@pytest.fixture(scope="module")
+def public_server(seeds_build, tmp_path_factory):
+    """`scripts/serve.py --public-url PUBLIC_URL` over the seeds build."""
+    from conftest import running
+    from cn_gov_reports.serve import free_port
+
+    port = free_port()
+    command = [sys.executable, os.path.join(ROOT, "scripts", "serve.py"), "--out", str(seeds_build), "--port",
+               str(port), "--public-url", PUBLIC_URL]
+    with running(command, tmp_path_factory.mktemp("public"), port) as base:
+        yield base
+
+
+def cite_texts(page, prefix):
+    return {key: page.locator(f"#{prefix}-{key}").text_content() for key in ("apa", "gbt7714", "bibtex")}
+
+
+def test_citations_use_the_public_url_agree_everywhere_and_copy(page, public_server, seeds_build):
+    row = query(seeds_build, "select id from indicators order by id limit 1")[0]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=public_server)
+    page.goto(public_server + "/")
+    home = cite_texts(page, "cite-home")
+    assert home == cite_texts(page, "cite-footer")
+    page.goto(f"{public_server}/reports/indicators/{row['id']}")
+    assert cite_texts(page, "cite-footer") == home  # the same dataset citation on every page
+    row_cite = cite_texts(page, "cite-row")
+    permalink = page.locator("a.row-permalink").get_attribute("href")
+    assert re.fullmatch(rf"{re.escape(PUBLIC_URL)}/reports(_\d+_\d+_\d+)?/indicators/{row['id']}", permalink)
+    accessed = page.locator(".cite-row-accessed").inner_text()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", accessed)
+    assert row_cite["gbt7714"].endswith(f"[{accessed}]. {permalink}.") and "[DS/OL]//" in row_cite["gbt7714"]
+    assert row_cite["apa"].endswith(f", from {permalink}") and f"urldate = {{{accessed}}}" in row_cite["bibtex"]
+    assert "127.0.0.1" not in " ".join([*row_cite.values(), *home.values(), permalink])
+    api = page.evaluate(f"fetch('/-/cite.json?table=indicators&id={row['id']}').then(r => r.json())")
+    assert {k: api["row"][k] for k in row_cite} == row_cite
+    button = page.locator("button.cite-copy[data-copy='cite-row-gbt7714']")
+    button.click()
+    page.wait_for_function("document.querySelector(\"button.cite-copy[data-copy='cite-row-gbt7714']\")"
+                           ".textContent.includes('Copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == row_cite["gbt7714"]
+    page.locator(".cite-row").scroll_into_view_if_needed()
+    snap(page, "cite-row")
+
+
+def test_release_list_and_a_release_not_held(page, public_server):
+    """/-/releases lists every recorded release with its date and diff; a versioned URL of a release this server
+    does not hold is a 404 page naming it (the plain server holds at most the release its build is)."""
+    from cn_gov_reports import record
+
+    entries = record.load()
+    assert entries, "releases.json records no release"
+    page.goto(public_server + "/-/releases")
+    for e in entries:
+        row = page.locator(f"tr.release[data-version='{e['version']}']")
+        assert e["date"] in row.inner_text() and record.diff_text(e) == row.locator(".release-diff").inner_text()
+    label = page.locator("table.served-databases td.database-version").first.inner_text()
+    snap(page, "releases")
+    missing = next(e for e in reversed(entries) if e["version"] != label)
+    versioned = "reports_" + missing["version"].replace(".", "_")
+    response = page.goto(f"{public_server}/{versioned}/indicators")
+    assert response.status == 404 and response.url.endswith(f"/{versioned}/indicators")  # no redirect
+    assert f"Release {missing['version']} is not held by this server" in page.locator(".missing-release").inner_text()
