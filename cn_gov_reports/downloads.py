@@ -175,7 +175,7 @@ def _zip_time(meta):
     return tuple(int(x) for x in found.groups()) + (0, 0, 0) if found else (1980, 1, 1, 0, 0, 0)
 
 
-def csv_download(table, rows, excel=False):
-    data = csv_bytes(table, rows)
-    return BOM + data if excel else data
+def csv_download(table, rows):
+    """The CSV file of a view (Excel's byte order mark, for ?_bom=1, is added by web/plugins/ui_csv_bom.py)."""
+    return csv_bytes(table, rows)
 

@@ -1,6 +1,9 @@
 """/<database>/documents/<id>/text: the document's whole normalized text (table texts), every extracted number
 and project marked and linked to its row (cn_gov_reports/fulltext.py, templates/document_text.html).
-?focus=<row id> marks that row's words; row pages link to text?focus=<id>#<id>."""
+?focus=<row id> marks that row's words; row pages link to text?focus=<id>#<id>. In the HTML tables, a texts row's
+text shows its beginning and a link to that page (CSV and JSON keep the whole text)."""
+from markupsafe import Markup, escape
+
 from datasette import hookimpl
 from datasette.utils import tilde_decode
 from datasette.utils.asgi import Response
@@ -15,7 +18,7 @@ async def _rows(db, sql, params):
 def _display(segment, focus, row_url):
     """What the template needs of a segment: its text, anchors, and (when it is inside mentions) the link to
     the innermost mention's row, the titles of all, and whether the focused row covers it."""
-    out = {"text": segment.text, "anchors": segment.anchors}
+    out = {"text": segment.text, "start": segment.start, "anchors": segment.anchors}
     if segment.mentions:
         inner = segment.mentions[-1]
         out.update(url=row_url(inner), table=inner.table, row_id=inner.id,
@@ -61,3 +64,16 @@ async def text_page(datasette, request):
 @hookimpl
 def register_routes():
     return [(r"^/(?P<database>[^/]+)/documents/(?P<document_id>[^/.]+)/text$", text_page)]
+
+
+PREVIEW_CHARS = 80
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette, row):
+    if table != fields.TEXTS.name or column != "text" or not isinstance(value, str):
+        return None
+    url = datasette.urls.path(f"/{database}/documents/{row['document_id']}/text")
+    more = "…" if len(value) > PREVIEW_CHARS else ""
+    return Markup(f'{escape(value[:PREVIEW_CHARS])}{more} <a class="ui-read-text" href="{escape(url)}">'
+                  f'全文 <span class="ui-en">whole text ({len(value):,} 字)</span></a>')

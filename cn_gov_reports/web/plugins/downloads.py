@@ -33,11 +33,20 @@ def download_urls(datasette, database, table, pairs):
 
 async def _view_rows(datasette, database, table, pairs):
     """(rows, None) of the view, or (None, Response) with Datasette's error."""
-    query = urlencode(downloads.view_args(pairs) + [("_stream", "on"), ("_size", "max"), ("_labels", "off")])
-    response = await datasette.client.get(f"/{database}/{table.name}.csv?{query}")
+    view = downloads.view_args(pairs)
+    response = await datasette.client.get(f"/{database}/{table.name}.csv?" + urlencode(
+        view + [("_stream", "on"), ("_size", "max"), ("_labels", "off")]))
     if response.status_code != 200:
-        return None, Response.text(f"{table.name}: this view cannot be downloaded ({response.status_code}): "
-                                   f"{response.text[:300]}\n", status=response.status_code)
+        # Datasette's CSV answers a bad view (an unknown sort column, bad SQL) with an HTML page and a 500; its
+        # JSON of the same view says what is wrong: the request's fault, so a 400 with that one line
+        found = await datasette.client.get(f"/{database}/{table.name}.json?" + urlencode(view + [("_size", "1")]))
+        try:
+            error = found.json().get("error") if found.status_code != 200 else None
+        except ValueError:  # not JSON either
+            error = None
+        status = 400 if error else response.status_code
+        return None, Response.text(f"{table.name}: this view cannot be downloaded: {error or response.status_code}\n",
+                                   status=status)
     try:
         return downloads.read_rows(table, response.content), None
     except ValueError as e:
@@ -61,7 +70,7 @@ async def download(datasette, request):
     view_url = datasette.absolute_url(request, datasette.urls.table(database, table.name)) + (
         "?" + urlencode(downloads.view_args(pairs)) if downloads.view_args(pairs) else "")
     if fmt == "csv":
-        body = downloads.csv_download(table, rows, excel)
+        body = downloads.csv_download(table, rows)  # ?_bom=1: plugins/ui_csv_bom.py adds the byte order mark
     elif fmt == "json":
         body = downloads.json_bytes(table, rows)
     else:
