@@ -391,18 +391,27 @@ TARGET_OUTCOMES = Table(
 )
 
 TEXTS = Table(
-    "texts", "Full texts", "全文", "One row per document: its whole normalized text, the text every char_start "
-    "and char_end offset of the other tables points into", "每份文档一行:规范化全文(其他各表的字符位置均指向此文本)",
+    "texts", "Full texts", "全文", "Each document's whole normalized text, the text every char_start and char_end "
+    "offset of the other tables points into, in parts of at most 20,000 characters (cn_gov_reports/texts.py)",
+    "每份文档的规范化全文(其他各表的字符位置均指向此文本),按不超过两万字分段",
     fields=(
-        Field("document_id", "string", "The document", "所属文档", required=True, unique=True, pattern=ID,
-              extension=True),
-        Field("text", "string", "The document's normalized text: the source file decoded, normalized and cleaned "
-              "of web-page chrome; text[char_start:char_end] is a row's mention", "规范化全文", required=True,
-              extension=True),
+        Field("id", "string", "Stable id: the document id, text, and the part's number in five digits "
+              "(-text-00000)", "标识(文档标识-text-五位序号)",
+              required=True, unique=True, pattern=ID, extension=True),
+        Field("document_id", "string", "The document", "所属文档", required=True, extension=True),
+        Field("part", "integer", "Position of the part in its document (0-based)", "分段序号(从0开始)",
+              required=True, extension=True),
+        Field("char_start", "integer", "Offset of the part's first character in the document's normalized text",
+              "分段在规范化全文中的起始位置", required=True, extension=True),
+        Field("char_end", "integer", "Offset just past the part's last character; text is the slice that ends "
+              "here", "分段在规范化全文中的结束位置(不含)", required=True, extension=True),
+        Field("text", "string", "The part of the normalized text (the source file decoded, normalized and "
+              "cleaned of web-page chrome); the parts of a document, in order, are its whole text",
+              "该段规范化文本(各段依次相连即为全文)", extension=True),
     ),
-    primary_key="document_id",
     foreign_keys=(("document_id", "documents", "id"),),
-    sort="document_id",
+    indexes=("document_id",),
+    sort="id",
 )
 
 TABLES = (DOCUMENTS, SECTIONS, INDICATORS, PROJECTS, INDICATOR_NAMES, MAIN_TARGETS, TARGET_OUTCOMES, TEXTS)

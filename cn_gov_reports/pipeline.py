@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import catalog as catalog_mod
-from . import context, fields
+from . import context, fields, texts
 from .chrome import clean
 from .documents import describe
 from .ids import document_id
@@ -56,8 +56,8 @@ class Report:
 
     @property
     def texts(self):
-        """The report's texts row (table texts): its whole normalized text."""
-        return [{"document_id": self.document["id"], "text": self.text}]
+        """The report's rows of table texts: its whole normalized text, in parts."""
+        return texts.rows(self.document["id"], self.text)
 
 
 def process_report(path, entry=None):

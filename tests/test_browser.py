@@ -357,8 +357,9 @@ def test_document_page_shows_provenance_and_its_whole_text_marks_every_row(page,
         assert page.locator(".ui-provenance .ui-source-note").inner_text() == note
     page.locator("a.ui-read-text").click()
     page.wait_for_url(f"**/reports/documents/{doc['id']}/text")
-    text = query(seeds_build, "select text from texts where document_id = ?", (doc["id"],))[0]["text"]
-    assert page.locator(".ui-fulltext").text_content() == text
+    text = "".join(r["text"] for r in query(seeds_build, "select text from texts where document_id = ? order by part",
+                                            (doc["id"],)))
+    assert page.locator(".ui-fulltext").text_content() == text and len(text) == doc["characters"]
     marks = page.evaluate("[...document.querySelectorAll('.ui-fulltext a.ui-t-mark')].map(a => "
                           "[a.dataset.row, +a.dataset.start, a.textContent, a.getAttribute('href')])")
     rows = {r["id"]: r for r in query(seeds_build, "select id, 'indicators' as t, char_start, char_end from indicators "
@@ -379,19 +380,43 @@ def test_document_page_shows_provenance_and_its_whole_text_marks_every_row(page,
 
 
 def test_row_page_opens_its_words_in_the_whole_text(page, server, seeds_build):
-    row = query(seeds_build, "select i.id, i.document_id, i.char_start, i.char_end, t.text from indicators i "
-                             "join texts t on t.document_id = i.document_id order by i.document_id desc, "
-                             "i.sentence_start desc limit 1")[0]
+    row = query(seeds_build, "select i.id, i.document_id, i.char_start, i.char_end, t.text, t.char_start as part_start "
+                             "from indicators i join texts t on t.document_id = i.document_id and i.char_start "
+                             "between t.char_start and t.char_end order by t.part desc, i.sentence_start desc limit 1")[0]
     page.goto(f"{server}/reports/indicators/{row['id']}")
     page.locator("a.ui-open-in-text").click()
     page.wait_for_url(re.compile(r"/text\?focus="))
     focused = page.locator("a.ui-t-focus")
-    assert "".join(focused.all_text_contents()) == row["text"][row["char_start"]:row["char_end"]]
+    offset = row["part_start"]
+    assert "".join(focused.all_text_contents()) == row["text"][row["char_start"] - offset:row["char_end"] - offset]
     box = focused.first.bounding_box()
     assert 0 <= box["y"] < 900, "the page scrolls to the row's words"
     snap(page, "document-text-focus")
     focused.first.click()
     page.wait_for_url(f"**/reports/indicators/{row['id']}")
+
+
+def test_a_long_text_pages_by_parts(page, server, seeds_build):
+    doc, parts = query(seeds_build, "select document_id, count(*) as n from texts group by 1 order by n desc, 1 "
+                                    "limit 1")[0].values()
+    if parts < 2:
+        pytest.fail("no seed report is long enough to have two parts of table texts (cn_gov_reports/texts.py)")
+    last = query(seeds_build, "select text, char_start from texts where document_id = ? order by part desc limit 1",
+                 (doc,))[0]
+    page.goto(f"{server}/reports/documents/{doc}/text?part={parts - 1}")
+    assert page.locator(".ui-fulltext").text_content() == last["text"]
+    marks = page.evaluate("[...document.querySelectorAll('.ui-fulltext a.ui-t-mark')].map(a => "
+                          "[a.dataset.row, +a.dataset.start])")
+    inside = {r["id"] for r in query(seeds_build, "select id from indicators where document_id = ? and char_end > ? "
+                                                  "union all select id from projects where document_id = ? and "
+                                                  "char_end > ?", (doc, last["char_start"]) * 2)}
+    assert {row for row, _ in marks} <= inside and bool(marks) == bool(inside)
+    assert all(start >= last["char_start"] for _, start in marks)  # marks keep their document offsets
+    page.locator("a.ui-text-previous").first.click()
+    page.wait_for_url(re.compile(r"part=0"))
+    whole = "".join(r["text"] for r in query(seeds_build, "select text from texts where document_id = ? order by part",
+                                             (doc,)))
+    assert page.locator(".ui-fulltext").text_content() == whole  # ten parts a page: this report fits on one
 
 
 def test_whole_text_page_fits_a_phone(browser, server, seeds_build):
@@ -401,6 +426,7 @@ def test_whole_text_page_fits_a_phone(browser, server, seeds_build):
     try:
         phone.goto(f"{server}/reports/documents/{doc}/text")
         assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+        os.makedirs(ARTIFACTS, exist_ok=True)
         phone.screenshot(path=os.path.join(ARTIFACTS, "document-text-phone.png"))
     finally:
         context.close()

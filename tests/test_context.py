@@ -64,7 +64,11 @@ def test_built_rows_carry_their_documents_region_and_their_periods_years(seeds_b
 
 def test_texts_hold_the_text_every_offset_points_into(seeds_build):
     conn = sqlite3.connect(os.path.join(str(seeds_build), "reports.db"))
-    texts = dict(conn.execute("select document_id, text from texts"))
+    texts = {}
+    for doc, start, end, text in conn.execute("select document_id, char_start, char_end, text from texts "
+                                              "order by document_id, part"):
+        assert len(texts.get(doc, "")) == start and end - start == len(text)
+        texts[doc] = texts.get(doc, "") + text
     assert set(texts) == {r[0] for r in conn.execute("select id from documents")}
     for doc, sentence, start, end in conn.execute("select document_id, sentence, sentence_start, sentence_end "
                                                   "from indicators union all select document_id, sentence, "
@@ -72,6 +76,18 @@ def test_texts_hold_the_text_every_offset_points_into(seeds_build):
         assert texts[doc][start:end] == sentence
     for doc, chars in conn.execute("select id, characters from documents"):
         assert len(texts[doc]) == chars
+
+
+def test_text_parts_cut_after_a_line_break_and_cover_the_text():
+    from cn_gov_reports import texts
+
+    text = "一二三\n四五六七八九\n十" + "长" * 25
+    rows = texts.rows("d", text, size=8)
+    assert "".join(r["text"] for r in rows) == text
+    assert [r["text"] for r in rows[:2]] == ["一二三\n", "四五六七八九\n"]  # after the last line break that fits
+    assert all(len(r["text"]) <= 8 for r in rows) and rows[2]["text"] == "十" + "长" * 7  # a long line: cut at 8
+    assert [r["id"] for r in rows[:2]] == ["d-text-00000", "d-text-00001"]
+    assert all(text[r["char_start"]:r["char_end"]] == r["text"] for r in rows)
 
 
 def test_documents_carry_the_catalog_note_and_retrieval_date(seeds_build):

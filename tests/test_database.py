@@ -21,7 +21,7 @@ def test_primary_and_foreign_keys(seeds_build):
     conn = connect(seeds_build)
     for table in fields.TABLES:
         pk = [row[1] for row in conn.execute(f"pragma table_info([{table.name}])") if row[5]]
-        assert pk == [table.primary_key]
+        assert pk == ["id"]
         fks = {(row[3], row[2], row[4]) for row in conn.execute(f"pragma foreign_key_list([{table.name}])")}
         assert fks == set(table.foreign_keys)
     assert conn.execute("pragma foreign_key_check").fetchall() == []

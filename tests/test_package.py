@@ -37,7 +37,7 @@ def test_descriptor_is_complete(seeds_build):
         assert res["bytes"] == len(data)
         assert res["hash"].startswith("sha256:") and len(res["hash"]) == 7 + 64
         schema = res["schema"]
-        assert schema["primaryKey"] == [fields.BY_NAME[res["name"]].primary_key]
+        assert schema["primaryKey"] == ["id"]
         for f in schema["fields"]:
             assert f["type"] in ("string", "integer", "number", "boolean") and f["description"], f
 
