@@ -139,3 +139,26 @@ def test_unknown_tables_and_bad_views_get_a_plain_error(client):
     wrong = client.get("/-/download/reports/indicators.csv?_sort=nosuchcolumn")
     assert wrong.status_code == 400 and wrong.text.startswith("indicators: this view cannot be downloaded")
     assert "nosuchcolumn" in wrong.text and "<html" not in wrong.text
+
+
+@pytest.mark.server
+def test_a_table_of_another_shape_keeps_datasettes_own_downloads(seeds_build, tmp_path):
+    """An old release's table (here: indicators without year_end) is not this release's: its page links
+    Datasette's own CSV and JSON, and /-/download refuses it in one line."""
+    import shutil
+
+    import httpx
+
+    from conftest import serving
+
+    shutil.copy(os.path.join(str(seeds_build), "reports.db"), tmp_path / "reports.db")
+    conn = sqlite3.connect(tmp_path / "reports.db")
+    conn.execute("alter table indicators drop column year_end")
+    conn.commit()
+    conn.close()
+    with serving(tmp_path) as base, httpx.Client(base_url=base, timeout=30) as client:
+        page = client.get("/reports/indicators?status=target").text
+        assert 'href="/reports/indicators.csv?' in page and "/-/download/reports/indicators" not in page
+        assert "/-/download/reports/projects" in client.get("/reports/projects").text
+        refused = client.get("/-/download/reports/indicators.csv")
+        assert refused.status_code == 400 and refused.text.count("\n") == 1 and "year_end" in refused.text

@@ -94,7 +94,9 @@ def extra_template_vars(view_name, database, table, request, datasette):
     async def inner():
         db = datasette.get_database(database)
         meta = await db.execute_fn(package_info.read)
-        version = meta["version"] if meta else ""
+        if not meta or await db.table_columns(table) != fields.BY_NAME[table].columns:
+            return {}  # not this release's table (an old release served beside it): Datasette's own downloads
+        version = meta["version"]
         pairs = _pairs(request)
         return {"ui_download": {**download_urls(datasette, database, table, pairs),
                                 "csv_name": downloads.file_name(table, pairs, version, "csv")}}
