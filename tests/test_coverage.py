@@ -48,3 +48,12 @@ def test_home_page_grid_counts_match_the_database_and_links_filter_to_them(clien
         listed = client.get(url.replace("&amp;", "&").replace("/reports/indicators?", "/reports/indicators.json?")
                             + "&_shape=array&_size=max").json()
         assert len(listed) == int(indicators)
+
+
+@pytest.mark.server
+def test_home_page_source_points_at_tables_that_exist(client):
+    html = client.get("/").text
+    source = re.search(r'<dd class="ui-source">(.*?)</dd>', html, re.S).group(1)
+    assert "listed in sources" not in source and "documents" in source
+    for href in re.findall(r'href="([^"]+)"', source):
+        assert client.get(href).status_code == 200, href
