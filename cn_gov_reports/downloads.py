@@ -75,13 +75,17 @@ def _value(f, text):
 
 
 def read_rows(table, data):
-    """Typed row dicts of Datasette's CSV of `table` (bytes); ValueError when its columns are not the
-    table's (a view with _col/_nocol or labels is not a download)."""
+    """Typed row dicts of Datasette's CSV of `table` (bytes), the table's columns only (a database-only column,
+    such as a generated sort key, is left out); ValueError when one of the table's columns is missing (an old
+    release's table, or a view with _col/_nocol)."""
     reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
     header = next(reader, [])
-    if header != table.columns:
-        raise ValueError(f"{table.name}: the view's columns {header} are not the table's {table.columns}")
-    return [{f.name: _value(f, v) for f, v in zip(table.fields, record)} for record in reader]
+    missing = [c for c in table.columns if c not in header]
+    if missing:
+        raise ValueError(f"{table.name}: the view has no column {', '.join(missing)} (columns {header}), so it "
+                         f"is not this release's table")
+    where = [header.index(c) for c in table.columns]
+    return [{f.name: _value(f, record[i]) for f, i in zip(table.fields, where)} for record in reader]
 
 
 def json_bytes(table, rows):

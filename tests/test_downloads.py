@@ -50,9 +50,19 @@ def test_content_disposition_carries_the_utf8_name_and_an_ascii_fallback():
     assert f"filename*=UTF-8''{quote('indicators_region-洪山区_v0.1.0.csv')}" in header
 
 
-def test_read_rows_refuses_a_view_with_other_columns():
-    with pytest.raises(ValueError, match="columns"):
+def test_read_rows_refuses_a_view_without_the_tables_columns():
+    with pytest.raises(ValueError, match="no column document_id"):
         downloads.read_rows(fields.PROJECTS, b"id,name\nx,y\n")
+
+
+def test_read_rows_keeps_the_tables_columns_and_leaves_database_only_ones_out():
+    table = fields.TEXTS
+    header = ["position"] + table.columns[::-1]
+    record = {"position": "d 0", "id": "d-text-00000", "document_id": "d", "part": "0", "char_start": "0",
+              "char_end": "2", "text": "全文"}
+    data = ",".join(header) + "\n" + ",".join(record[c] for c in header) + "\n"
+    assert downloads.read_rows(table, data.encode("utf-8")) == [
+        {"id": "d-text-00000", "document_id": "d", "part": 0, "char_start": 0, "char_end": 2, "text": "全文"}]
 
 
 def test_data_dictionary_has_every_column_with_its_codes():
@@ -161,4 +171,4 @@ def test_a_table_of_another_shape_keeps_datasettes_own_downloads(seeds_build, tm
         assert 'href="/reports/indicators.csv?' in page and "/-/download/reports/indicators" not in page
         assert "/-/download/reports/projects" in client.get("/reports/projects").text
         refused = client.get("/-/download/reports/indicators.csv")
-        assert refused.status_code == 400 and refused.text.count("\n") == 1 and "year_end" in refused.text
+        assert refused.status_code == 400 and refused.text.count("\n") == 1 and "no column year_end" in refused.text

@@ -94,7 +94,7 @@ def extra_template_vars(view_name, database, table, request, datasette):
     async def inner():
         db = datasette.get_database(database)
         meta = await db.execute_fn(package_info.read)
-        if not meta or await db.table_columns(table) != fields.BY_NAME[table].columns:
+        if not meta or not set(fields.BY_NAME[table].columns) <= set(await db.table_columns(table)):
             return {}  # not this release's table (an old release served beside it): Datasette's own downloads
         version = meta["version"]
         pairs = _pairs(request)
