@@ -15,7 +15,7 @@ import re
 import zipfile
 from urllib.parse import quote
 
-from . import citation, fields
+from . import fields
 from .package import csv_bytes, table_schema
 
 BOM = "\ufeff".encode("utf-8")
@@ -138,9 +138,10 @@ def license_text(meta):
     return "\n\n".join(f"{lic['name']}: {lic.get('title', '')}\n{lic.get('path', '')}" for lic in meta["licenses"]) + "\n"
 
 
-def citation_text(meta, permalink, view_url):
-    """How to cite the data (citation.apa and citation.bibtex of the version), and where the rows come from."""
-    return (f"{citation.apa(meta, permalink)}\n\nBibTeX:\n{citation.bibtex(meta, permalink)}\n\n"
+def citation_text(cite, view_url):
+    """How to cite the data (the page's dataset citation, served.cite_dataset: APA, GB/T 7714-2015 and BibTeX of
+    the version at its public URL, with release and access dates), and where the rows come from."""
+    return (f"APA:\n{cite['apa']}\n\nGB/T 7714-2015:\n{cite['gbt7714']}\n\nBibTeX:\n{cite['bibtex']}\n\n"
             f"The rows of this file: {view_url}\n")
 
 
@@ -152,7 +153,7 @@ def readme_text(table, pairs, meta, view_url, rows, csv_name):
             "data-dictionary.csv says what each column means; LICENSE.txt and CITATION.txt say how to reuse and cite it.\n")
 
 
-def zip_bytes(table, rows, pairs, meta, permalink, view_url):
+def zip_bytes(table, rows, pairs, meta, cite, view_url):
     """The zip of a filtered view: the rows as CSV, datapackage.json, data-dictionary.csv, LICENSE.txt,
     CITATION.txt and README.txt."""
     csv_name = file_name(table.name, pairs, meta["version"], "csv")
@@ -163,7 +164,7 @@ def zip_bytes(table, rows, pairs, meta, permalink, view_url):
                                         indent=2) + "\n").encode("utf-8"),
         "data-dictionary.csv": dictionary_csv(table),
         "LICENSE.txt": license_text(meta).encode("utf-8"),
-        "CITATION.txt": citation_text(meta, permalink, view_url).encode("utf-8"),
+        "CITATION.txt": citation_text(cite, view_url).encode("utf-8"),
         "README.txt": readme_text(table, pairs, meta, view_url, len(rows), csv_name).encode("utf-8"),
     }
     out = io.BytesIO()

@@ -322,6 +322,14 @@ def test_citations_use_the_public_url_agree_everywhere_and_copy(page, public_ser
     assert page.evaluate("navigator.clipboard.readText()") == row_cite["gbt7714"]
     page.locator(".cite-row").scroll_into_view_if_needed()
     snap(page, "cite-row")
+    import urllib.request
+    import zipfile
+
+    with urllib.request.urlopen(public_server + "/-/download/reports/indicators.zip?status=target") as response:
+        with zipfile.ZipFile(io.BytesIO(response.read())) as z:
+            cite = z.read("CITATION.txt").decode("utf-8")
+    assert home["gbt7714"] in cite and home["apa"] in cite and home["bibtex"] in cite  # a download cites as the pages do
+    assert f"{PUBLIC_URL}/reports/indicators?status=target" in cite and "127.0.0.1" not in cite
 
 
 def test_release_list_and_a_release_not_held(page, public_server):
@@ -342,6 +350,8 @@ def test_release_list_and_a_release_not_held(page, public_server):
     response = page.goto(f"{public_server}/{versioned}/indicators")
     assert response.status == 404 and response.url.endswith(f"/{versioned}/indicators")  # no redirect
     assert f"Release {missing['version']} is not held by this server" in page.locator(".missing-release").inner_text()
+
+
 # Issue 18, data and provenance: region and year on the rows, the coverage grid, self-describing downloads,
 # provenance and the whole text of a report.
 

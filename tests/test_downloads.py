@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from cn_gov_reports import citation, downloads, fields
+from cn_gov_reports import downloads, fields
 from cn_gov_reports.package import dataset, validate
 
 VERSION = dataset()["version"]
@@ -134,7 +134,8 @@ def test_zip_carries_rows_dictionary_license_and_citation_and_validates(client, 
     with open(tmp_path / "data-dictionary.csv", encoding="utf-8") as fh:
         assert [r["column"] for r in csv.DictReader(fh)] == fields.INDICATORS.columns
     cite = (tmp_path / "CITATION.txt").read_text(encoding="utf-8")
-    assert cite.startswith(citation.apa(dataset(), client.base_url.join("/reports").__str__()))
+    page = client.get("/-/cite.json").json()["dataset"]  # the same citation every page shows, three styles
+    assert cite.startswith(f"APA:\n{page['apa']}\n\nGB/T 7714-2015:\n{page['gbt7714']}\n\nBibTeX:\n{page['bibtex']}")
     assert "CC-BY-4.0" in (tmp_path / "LICENSE.txt").read_text(encoding="utf-8")
     assert json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))["version"] == VERSION
 

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-from cn_gov_reports import downloads, fields, package_info
+from cn_gov_reports import downloads, fields, package_info, served
 
 MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8", "zip": "application/zip"}
 
@@ -67,15 +67,15 @@ async def download(datasette, request):
     if error:
         return error
     excel = fmt == "csv" and request.args.get("_bom") in ("1", "on")
-    view_url = datasette.absolute_url(request, datasette.urls.table(database, table.name)) + (
+    view_url = served.absolute(datasette, request, datasette.urls.table(database, table.name)) + (
         "?" + urlencode(downloads.view_args(pairs)) if downloads.view_args(pairs) else "")
     if fmt == "csv":
         body = downloads.csv_download(table, rows)  # ?_bom=1: plugins/ui_csv_bom.py adds the byte order mark
     elif fmt == "json":
         body = downloads.json_bytes(table, rows)
     else:
-        permalink = datasette.absolute_url(request, datasette.urls.database(database))
-        body = downloads.zip_bytes(table, rows, pairs, meta, permalink, view_url)
+        cite = served.cite_dataset(datasette, request, database)
+        body = downloads.zip_bytes(table, rows, pairs, meta, cite, view_url)
     name = downloads.file_name(table.name, pairs, meta["version"], fmt, excel)
     return Response(body, content_type=MEDIA[fmt],
                     headers={"content-disposition": downloads.content_disposition(name)})
