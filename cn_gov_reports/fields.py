@@ -139,13 +139,13 @@ def _context_fields(thing, years):
     come from."""
     return (
         Field("region", "string", f"The place of the document the {thing} is in (documents.region)",
-              "地区(所属文档的地区)", extension=True),
+              "地区(所属文档的地区)", extension=True, title_zh="地区"),
         Field("region_code", "string", f"GB/T 2260 code of that place (documents.region_code)",
-              "行政区划代码(所属文档)", extension=True),
+              "行政区划代码(所属文档)", extension=True, title_zh="区划代码"),
         Field("year_start", "integer", f"First year the {thing} refers to: {years}", "所指时期的起始年份",
-              extension=True),
+              extension=True, title_zh="起始年份"),
         Field("year_end", "integer", f"Last year the {thing} refers to (year_start for a single year)",
-              "所指时期的结束年份(单一年份同起始年份)", extension=True),
+              "所指时期的结束年份(单一年份同起始年份)", extension=True, title_zh="结束年份"),
     )
 
 
@@ -436,17 +436,18 @@ TEXTS = Table(
     fields=(
         Field("id", "string", "Stable id: the document id, text, and the part's number in five digits "
               "(-text-00000)", "标识(文档标识-text-五位序号)",
-              required=True, unique=True, pattern=ID, extension=True),
-        Field("document_id", "string", "The document", "所属文档", required=True, extension=True),
+              required=True, unique=True, pattern=ID, extension=True, title_zh="标识", title_en="Id"),
+        Field("document_id", "string", "The document", "所属文档", required=True, extension=True, title_zh="文档",
+              title_en="Document"),
         Field("part", "integer", "Position of the part in its document (0-based)", "分段序号(从0开始)",
               required=True, extension=True),
         Field("char_start", "integer", "Offset of the part's first character in the document's normalized text",
-              "分段在规范化全文中的起始位置", required=True, extension=True),
+              "分段在规范化全文中的起始位置", required=True, extension=True, title_zh="起始位置"),
         Field("char_end", "integer", "Offset just past the part's last character; text is the slice that ends "
-              "here", "分段在规范化全文中的结束位置(不含)", required=True, extension=True),
+              "here", "分段在规范化全文中的结束位置(不含)", required=True, extension=True, title_zh="结束位置"),
         Field("text", "string", "The part of the normalized text (the source file decoded, normalized and "
               "cleaned of web-page chrome); the parts of a document, in order, are its whole text",
-              "该段规范化文本(各段依次相连即为全文)", extension=True),
+              "该段规范化文本(各段依次相连即为全文)", extension=True, title_zh="正文"),
     ),
     foreign_keys=(("document_id", "documents", "id"),),
     indexes=("document_id",),
