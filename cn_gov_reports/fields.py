@@ -254,6 +254,10 @@ PROJECTS = Table(
         Field("document_id", "string", "The document", "所属文档", required=True),
         Field("section_id", "string", "The section whose text mentions the project", "所属章节", required=True),
         Field("name", "string", "Project name as written, cleaned of list punctuation", "项目名称", required=True),
+        Field("project_key", "string", "The name normalized so that every mention of one project, in any report, has "
+              "the same key (full-width/half-width, case, quotes, brackets, 项目 and phase spelling removed; "
+              "different phases stay different)", "项目归一名称(同一项目在各报告中相同)", required=True,
+              extension=True),
         coded("projects", "stage", "Milestone the text names: {values}", "阶段:{labels}"),
         coded("projects", "status", "{values}", "状态:{labels}"),
         Field("investment", "number", "Investment the text states for the project, in 元", "文中所述投资额(元)"),
@@ -262,7 +266,7 @@ PROJECTS = Table(
     foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id")),
     label_column="name",
     facets=("document_id", "stage", "status"),
-    indexes=("document_id", "section_id", "stage", "status"),
+    indexes=("document_id", "section_id", "stage", "status", "project_key"),
     fts=("name", "sentence"),
     sort="sentence_start",
 )

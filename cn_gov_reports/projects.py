@@ -17,6 +17,7 @@ from .ids import OccurrenceCounter, row_id
 from .normalize import matching_view
 from .numbers import MAGNITUDES, parse_number
 from .parts import section_parts
+from .project_keys import project_key
 from .sentences import section_sentences
 
 CLAUSE = re.compile(r"[^,;:。!?]+")
@@ -96,8 +97,8 @@ def extract_projects(text, sections, document, sentences=None, view=None):
         for found in _sentence_projects(view, s, e, parts[section["id"]].kind):
             name = text[found["char_start"]:found["char_end"]]
             found.update(id=row_id(document["id"], "p", sentence, name, occurrence=counter(sentence, name)),
-                         document_id=document["id"], section_id=section["id"], name=name, sentence=sentence,
-                         sentence_start=s, sentence_end=e)
+                         document_id=document["id"], section_id=section["id"], name=name,
+                         project_key=project_key(name), sentence=sentence, sentence_start=s, sentence_end=e)
             rows.append({c: found.get(c) for c in fields.PROJECTS.columns})
     return rows
 
