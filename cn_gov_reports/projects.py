@@ -115,11 +115,14 @@ def _sentence_projects(view, s, e, part_kind):
         text = clause.group(0)
         if responsible:
             break
-        stage = _stage(text) or ("other" if LIST_MARK.search(text) else None)  # 紧抓X、Y等项目: no milestone
+        stage, word = _stage(text)
+        stage = stage or ("other" if LIST_MARK.search(text) else None)  # 紧抓X、Y等项目: no milestone
         if not stage:
             continue
         names = _names(text, clause.start())
         status = "target" if part_kind == "plan" or TARGET.search(text) else "actual"
+        if status == "target" and word and PLAN_ONLY.match(word) and not PUSHED.search(text):
+            stage = "planned"  # 建设X in a plan names no milestone beyond the plan (GUIDELINES: planned)
         investment = _investment(text) if len(names) == 1 else (None, "")
         for start, end in names:
             rows.append({"stage": stage, "status": status, "investment": investment[0],
@@ -133,19 +136,26 @@ def _sentence_projects(view, s, e, part_kind):
 PUSHING = re.compile("^" + _role("pushing") + "$")
 
 
+# a milestone word that, alone in a target clause, names only a plan (建设); a word that pushes work on (加快, 推进)
+PLAN_ONLY = re.compile(_role("plan_only") + "$")
+PUSHED = re.compile(_role("pushing"))
+
+
 def _stage(clause):
+    """(stage, the words naming it) of the milestone that governs the clause: the leftmost (the longest there), or
+    the one after a pushed list; (None, None) without one."""
     if not MILESTONE.search(clause):
-        return None
-    found = []  # (start, order in STAGES, stage, words)
+        return None, None
+    found = []  # (start, -length, order in STAGES, stage, words)
     for order, (pattern, stage) in enumerate(_STAGE_PATTERNS):
-        found += [(m.start(), order, stage, m.group(0)) for m in pattern.finditer(clause)]
+        found += [(m.start(), -len(m.group(0)), order, stage, m.group(0)) for m in pattern.finditer(clause)]
     found.sort()
     if not found:
-        return None
-    milestones = [f for f in found if not PUSHING.match(f[3]) and f[0] > found[0][0]]
-    if PUSHING.match(found[0][3]) and milestones:  # the milestone after the pushed list: ...等项目落地
-        return max(milestones, key=lambda f: (f[0] + len(f[3]), -f[1]))[2]
-    return found[0][2]
+        return None, None
+    milestones = [f for f in found if not PUSHING.match(f[4]) and f[0] > found[0][0]]
+    if PUSHING.match(found[0][4]) and milestones:  # the milestone after the pushed list: ...等项目落地
+        return max(milestones, key=lambda f: (f[0] - f[1], -f[2]))[3:]
+    return found[0][3:]
 
 
 def _names(clause, offset):
