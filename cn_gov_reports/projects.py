@@ -179,14 +179,15 @@ def _names(clause, offset):
         name = TAIL_WORDS.sub("", item[cut:])
         name = _strip_stage_words(name.split("等")[0])
         works = listed and re.search(r"工程$", name) and not GENERIC_WORKS.match(name)  # 四渠两河综合整治工程
+        facility = PROJECT_SUFFIX.search(name)
         if not (MIN_NAME - 1 <= len(name) <= MAX_NAME) or NOT_A_NAME.search(name) and not works or GENERIC_FACILITY.match(name) \
-                or ENDS_IN_VERB.search(name) and not listed:
+                or ENDS_IN_VERB.search(name) and not listed and not facility:  # 长江干堤险段综合治理 is a project
             continue
         at = start + item.find(name, cut)
-        called = item[at - start + len(name):].startswith("项目") and not NOT_CALLED.search(name)  # 华星光电t5项目
+        # 华星光电t5项目, “中国种谷”项目
+        called = item[at - start + len(name):].lstrip("”’\"'").startswith("项目") and not NOT_CALLED.search(name)
         restricted = bool(other) and start < other.start()  # an item of 等金融机构: only a facility is a project
-        kept.append((offset + at, offset + at + len(name),
-                     bool(PROJECT_SUFFIX.search(name)) or called and not restricted, restricted))
+        kept.append((offset + at, offset + at + len(name), bool(facility) or called and not restricted, restricted))
     named = sum(k[2] for k in kept)
     # every item of a list that runs into "等...项目" or its milestone, or that is mostly facilities
     whole_list = (listed or len(items) > 1 and (_ends_list(body) or named * 2 >= len(items))) and not kinds
