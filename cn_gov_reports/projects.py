@@ -50,15 +50,25 @@ TAIL_WORDS = re.compile("(?:(?:等)?" + _COUNT + "?" + phrases.tagged("project_g
 # a name that ends like a facility
 PROJECT_SUFFIX = phrases.compiled("project_suffixes", "{}$")
 # not names: generic groups, policies, campaigns, platforms, designations
-NOT_A_NAME = re.compile("|".join([
-    "^" + phrases.alternation("not_a_name", where="whole") + "$",
-    phrases.alternation("not_a_name", where="anywhere"),
-    phrases.tagged("project_groups", "not_a_name"),  # 一批, 3个
-    "^" + phrases.alternation("not_a_name", where="start"),
-    phrases.alternation("not_a_name", where="end") + "$",
-    # a generic group of projects: 重大项目, 新开工工业项目, 亿元以上产业项目
-    "^(?:" + phrases.tagged("project_groups", "generic", part="size") + "|" + phrases.tagged("project_stages", "group")
-    + ")*" + phrases.tagged("project_groups", "generic", part="kind") + "?(?:项目)?$"]))
+
+
+def _not_a_name(facility):
+    """The regex of names that are no names; facility=("yes",) for a name that ends like a facility, which may hold
+    words such as 经济 or 服务 (数字经济产业园, 现代服务业园: not_a_name.tsv column facility)."""
+    return re.compile("|".join([
+        "^" + phrases.alternation("not_a_name", where="whole", facility=facility) + "$",
+        phrases.alternation("not_a_name", where="anywhere", facility=facility),
+        phrases.tagged("project_groups", "not_a_name"),  # 一批, 3个
+        "^" + phrases.alternation("not_a_name", where="start", facility=facility),
+        phrases.alternation("not_a_name", where="end", facility=facility) + "$",
+        # a generic group of projects: 重大项目, 新开工工业项目, 亿元以上产业项目
+        "^(?:" + phrases.tagged("project_groups", "generic", part="size") + "|"
+        + phrases.tagged("project_stages", "group") + ")*" + phrases.tagged("project_groups", "generic", part="kind")
+        + "?(?:项目)?$"]))
+
+
+NOT_A_NAME = _not_a_name(("yes", "no"))
+NOT_A_FACILITY_NAME = _not_a_name(("yes",))
 # a facility named only by its kind, with at most a generic modifier, is no named project:
 # 社区卫生服务中心, 特殊学校, 国际学校, 公益性医院, 生产基地, 社区综合体, 第二总部, 小区配套幼儿园
 GENERIC_FACILITY = re.compile("^" + phrases.alternation("generic_facilities", part="modifier") + "*"
@@ -177,10 +187,11 @@ def _names(clause, offset):
         lead = LEAD_VERBS.match(item[cut:])
         cut = cut + lead.end() if lead else cut
         name = TAIL_WORDS.sub("", item[cut:])
-        name = _strip_stage_words(name.split("等")[0])
+        name = _strip_stage_words(_before_list_end(name))
         works = listed and re.search(r"工程$", name) and not GENERIC_WORKS.match(name)  # 四渠两河综合整治工程
         facility = PROJECT_SUFFIX.search(name)
-        if not (MIN_NAME - 1 <= len(name) <= MAX_NAME) or NOT_A_NAME.search(name) and not works or GENERIC_FACILITY.match(name) \
+        no_name = (NOT_A_FACILITY_NAME if facility else NOT_A_NAME).search(name)
+        if not (MIN_NAME - 1 <= len(name) <= MAX_NAME) or no_name and not works or GENERIC_FACILITY.match(name) \
                 or ENDS_IN_VERB.search(name) and not listed and not facility:  # 长江干堤险段综合治理 is a project
             continue
         at = start + item.find(name, cut)
@@ -237,6 +248,16 @@ def _strip_stage_words(name):
         name = TRAILING_WORDS.sub("", name)
         name = re.sub(r"(?<=..)项目$", "", name)  # 远景动力项目当年签约 -> 远景动力
     return name.strip(" “”\n")
+
+
+WORDS_WITH_DENG = re.compile(_role("word_with_deng"))  # 高等, 等级: no 等 that ends a list
+
+
+def _before_list_end(name):
+    """The name before the 等 that ends a list (光谷大道等 -> 光谷大道), keeping 等 inside words (高等学校)."""
+    inside = {i for m in WORDS_WITH_DENG.finditer(name) for i in range(m.start(), m.end())}
+    ends = [m.start() for m in re.finditer("等", name) if m.start() not in inside]
+    return name[:ends[0]] if ends else name
 
 
 ENDS_LIST = re.compile(_role("ends_list") + "$")
