@@ -250,7 +250,9 @@ def _strip_stage_words(name):
     return name.strip(" “”\n")
 
 
-WORDS_WITH_DENG = re.compile(_role("word_with_deng"))  # 高等, 等级: no 等 that ends a list
+# 高等 (project_words.tsv), 等级 (list_words.tsv, the words starting with 等): no 等 that ends a list
+WORDS_WITH_DENG = re.compile(_role("word_with_deng") + "|" + phrases.alternation("list_words", part="not_joiner",
+                                                                                   joiner="等"))
 
 
 def _before_list_end(name):
