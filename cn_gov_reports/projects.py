@@ -27,7 +27,7 @@ _STAGE_PATTERNS = [(re.compile(p), stage) for p, stage in STAGES]
 # a clause names projects only with a milestone or a "...项目" list mark (LIST_MARK): without either in the
 # sentence, its clauses are not read
 MILESTONE = re.compile("|".join(p for p, _ in STAGES))
-ANY_STAGE = re.compile(MILESTONE.pattern + "|项目")
+ANY_STAGE = re.compile(MILESTONE.pattern + "|项目|、")  # 、: a list of facilities without a milestone
 # the milestone is aimed for: a target word (力争, 确保, ...) or 预计
 TARGET = re.compile(phrases.alternation("target_words", projects="yes") + "|" + phrases.alternation("estimate_words"))
 
@@ -104,7 +104,7 @@ def extract_projects(text, sections, document, sentences=None, view=None):
     counter, rows = OccurrenceCounter(), []
     for section, s, e in sentences if sentences is not None else section_sentences(text, sections):
         sentence = text[s:e]
-        for found in _sentence_projects(view, s, e, parts[section["id"]].kind):
+        for found in _sentence_projects(view, s, e, parts[section["id"]].kind, document.get("doc_type")):
             name = text[found["char_start"]:found["char_end"]]
             found.update(id=row_id(document["id"], "p", sentence, name, occurrence=counter(sentence, name)),
                          document_id=document["id"], section_id=section["id"], name=name,
@@ -113,7 +113,13 @@ def extract_projects(text, sections, document, sentences=None, view=None):
     return rows
 
 
-def _sentence_projects(view, s, e, part_kind):
+DESIGNATION = re.compile(_role("designation"))
+DESIGNATION_START = re.compile(_role("designation_start"))
+# documents that are plans: a facility list without a milestone names what the plan means to build (planned)
+PLAN_DOCUMENTS = {"five_year_plan", "implementation_plan"}
+
+
+def _sentence_projects(view, s, e, part_kind, doc_type=None):
     if not ANY_STAGE.search(view, s, e):
         return []
     responsible = RESPONSIBLE.search(view, s, e)
@@ -125,12 +131,17 @@ def _sentence_projects(view, s, e, part_kind):
         text = clause.group(0)
         if responsible:
             break
-        stage, word = _stage(text)
-        stage = stage or ("other" if LIST_MARK.search(text) else None)  # 紧抓X、Y等项目: no milestone
-        if not stage:
+        if DESIGNATION.search(text):  # 新获批国家信息光电子创新中心: a designation
             continue
-        names = _names(text, clause.start())
+        stage, word = _stage(text)
         status = "target" if part_kind == "plan" or TARGET.search(text) else "actual"
+        if stage or LIST_MARK.search(text):  # 紧抓X、Y等项目: no milestone, other
+            stage, names = stage or "other", _names(text, clause.start())
+        else:  # 以光谷科学岛、九峰山科技园、生命健康阁等为内核: a list of facilities without a milestone
+            names = _names(text, clause.start(), facilities_only=True)
+            stage = "planned" if doc_type in PLAN_DOCUMENTS and status == "target" else "other"
+        if not names:
+            continue
         if status == "target" and word and PLAN_ONLY.match(word) and not PUSHED.search(text):
             stage = "planned"  # 建设X in a plan names no milestone beyond the plan (GUIDELINES: planned)
         investment = _investment(text) if len(names) == 1 else (None, "")
@@ -168,8 +179,9 @@ def _stage(clause):
     return found[0][3:]
 
 
-def _names(clause, offset):
-    """(start, end) offsets of the project names in one clause."""
+def _names(clause, offset, facilities_only=False):
+    """(start, end) offsets of the project names in one clause; with facilities_only, those of a 、 list of at least
+    two items that end like facilities (or are called 项目), when they are most of the list."""
     other = NOT_PROJECT_GROUP.search(clause)
     listed = LIST_MARK.search(clause) or GROUP_AFTER_LIST.search(clause)
     if other and other.group("place"):
@@ -200,6 +212,10 @@ def _names(clause, offset):
         restricted = bool(other) and start < other.start()  # an item of 等金融机构: only a facility is a project
         kept.append((offset + at, offset + at + len(name), bool(facility) or called and not restricted, restricted))
     named = sum(k[2] for k in kept)
+    if facilities_only:
+        many = len(items) > 1 and named >= 2 and named * 2 >= len(items) and not kinds
+        return [k[:2] for k in kept if k[2] and not k[3] and not DESIGNATION_START.match(clause, k[0] - offset)] \
+            if many else []
     # every item of a list that runs into "等...项目" or its milestone, or that is mostly facilities
     whole_list = (listed or len(items) > 1 and (_ends_list(body) or named * 2 >= len(items))) and not kinds
     alone = len(items) == 1 and len(kept) == 1 and SUBJECT_AND_STAGE.match(clause.strip())
