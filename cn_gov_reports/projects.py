@@ -136,7 +136,11 @@ def _sentence_projects(view, s, e, part_kind, doc_type=None):
         stage, word = _stage(text)
         status = "target" if part_kind == "plan" or TARGET.search(text) else "actual"
         if stage or LIST_MARK.search(text):  # 紧抓X、Y等项目: no milestone, other
-            stage, names = stage or "other", _names(text, clause.start())
+            names = _names(text, clause.start())
+            outside = _stage(_masked(text, clause.start(), names)) if stage and names else (None, None)
+            if outside[0]:  # words inside a name are not its milestone: 西南片生态水网建设工程全面启动 -> started
+                stage, word = outside
+            stage = stage or "other"
         else:  # 以光谷科学岛、九峰山科技园、生命健康阁等为内核: a list of facilities without a milestone
             names = _names(text, clause.start(), facilities_only=True)
             stage = "planned" if doc_type in PLAN_DOCUMENTS and status == "target" else "other"
@@ -155,6 +159,14 @@ def _sentence_projects(view, s, e, part_kind, doc_type=None):
 # words that only say work is pushed on; a real milestone elsewhere in the clause wins over them:
 # 加快推进武汉物流园...等项目落地 -> signed
 PUSHING = re.compile("^" + _role("pushing") + "$")
+
+
+def _masked(text, offset, names):
+    """The clause with the names blanked out (、 keeps the length), so no milestone is read inside a name."""
+    chars = list(text)
+    for start, end in names:
+        chars[start - offset:end - offset] = "、" * (end - start)
+    return "".join(chars)
 
 
 # a milestone word that, alone in a target clause, names only a plan (建设); a word that pushes work on (加快, 推进)
@@ -219,7 +231,8 @@ def _names(clause, offset, facilities_only=False):
     # every item of a list that runs into "等...项目" or its milestone, or that is mostly facilities
     whole_list = (listed or len(items) > 1 and (_ends_list(body) or named * 2 >= len(items))) and not kinds
     alone = len(items) == 1 and len(kept) == 1 and SUBJECT_AND_STAGE.match(clause.strip())
-    return [k[:2] for k in kept if k[2] or (whole_list or alone) and not k[3]]
+    # a two-character item that neither ends like a facility nor is called 项目 is a kind (交通、物流、能源等)
+    return [k[:2] for k in kept if k[2] or (whole_list or alone) and not k[3] and k[1] - k[0] >= MIN_NAME]
 
 
 # a clause that is only a name and its milestone: 移动互联创谷加快推进, 东湖综合保税区(二期)正式封关运行
