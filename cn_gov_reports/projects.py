@@ -105,7 +105,7 @@ def extract_projects(text, sections, document, sentences=None, view=None):
     for section, s, e in sentences if sentences is not None else section_sentences(text, sections):
         sentence = text[s:e]
         for found in _sentence_projects(view, s, e, parts[section["id"]].kind, document.get("doc_type")):
-            name = text[found["char_start"]:found["char_end"]]
+            name = found.pop("name", None) or text[found["char_start"]:found["char_end"]]
             found.update(id=row_id(document["id"], "p", sentence, name, occurrence=counter(sentence, name)),
                          document_id=document["id"], section_id=section["id"], name=name,
                          project_key=project_key(name), sentence=sentence, sentence_start=s, sentence_end=e)
@@ -135,7 +135,10 @@ def _sentence_projects(view, s, e, part_kind, doc_type=None):
             continue
         stage, word = _stage(text)
         status = "target" if part_kind == "plan" or TARGET.search(text) else "actual"
-        if stage or LIST_MARK.search(text):  # 紧抓X、Y等项目: no milestone, other
+        shared = _shared_head_names(text, clause.start())
+        if shared:  # 小米、科大讯飞等知名企业第二总部: 小米第二总部, 科大讯飞第二总部
+            names, stage = shared, stage or "other"
+        elif stage or LIST_MARK.search(text):  # 紧抓X、Y等项目: no milestone, other
             names = _names(text, clause.start())
             outside = _stage(_masked(text, clause.start(), names)) if stage and names else (None, None)
             if outside[0]:  # words inside a name are not its milestone: 西南片生态水网建设工程全面启动 -> started
@@ -149,9 +152,9 @@ def _sentence_projects(view, s, e, part_kind, doc_type=None):
         if status == "target" and word and PLAN_ONLY.match(word) and not PUSHED.search(text):
             stage = "planned"  # 建设X in a plan names no milestone beyond the plan (GUIDELINES: planned)
         investment = _investment(text) if len(names) == 1 else (None, "")
-        for start, end in names:
+        for start, end, *name in names:
             rows.append({"stage": stage, "status": status, "investment": investment[0],
-                         "investment_text": investment[1], "char_start": start, "char_end": end})
+                         "investment_text": investment[1], "char_start": start, "char_end": end, "name": "".join(name)})
         previous = rows[-len(names):] if names else []
     return rows
 
@@ -164,9 +167,35 @@ PUSHING = re.compile("^" + _role("pushing") + "$")
 def _masked(text, offset, names):
     """The clause with the names blanked out (、 keeps the length), so no milestone is read inside a name."""
     chars = list(text)
-    for start, end in names:
+    for start, end, *_ in names:
         chars[start - offset:end - offset] = "、" * (end - start)
     return "".join(chars)
+
+
+_HEADS = phrases.alternation("shared_heads", part="head")
+# the head a list shares (shared_heads.tsv): 小米、科大讯飞等知名企业第二总部; 汤逊湖、巡司河片区雨污分流改造
+SHARED_HEAD = re.compile("等(?:" + _COUNT + "|" + phrases.alternation("shared_heads", part="skip") + ")*(?P<head>"
+                         + _HEADS + ")|、[^、]+?(?P<last>" + phrases.alternation("shared_heads", part="head", after="list")
+                         + ")")
+
+
+def _shared_head_names(clause, offset):
+    """(start, end, name) of each item of a list of bare names that shares a head, the name being item + head; the
+    offsets mark the item as written. [] when the clause has no such list."""
+    m = SHARED_HEAD.search(clause)
+    if not m:
+        return []
+    head = m.group("head") or m.group("last")
+    body = clause[:m.start()] if m.group("head") else clause[:m.start("last")]
+    found = []
+    for item in re.finditer(r"[^、]+", body):
+        lead = LEAD_VERBS.match(item.group(0))
+        name = item.group(0)[lead.end() if lead else 0:].strip(" “”\n")
+        if not name or PROJECT_SUFFIX.search(name) or NOT_A_NAME.search(name + head):
+            return []  # a list of facilities with their own endings, or no names: not a shared head
+        start = offset + item.start() + item.group(0).find(name)
+        found.append((start, start + len(name), name + head))
+    return found
 
 
 # a milestone word that, alone in a target clause, names only a plan (建设); a word that pushes work on (加快, 推进)
