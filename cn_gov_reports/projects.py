@@ -27,7 +27,7 @@ _STAGE_PATTERNS = [(re.compile(p), stage) for p, stage in STAGES]
 # a clause names projects only with a milestone or a "...项目" list mark (LIST_MARK): without either in the
 # sentence, its clauses are not read
 MILESTONE = re.compile("|".join(p for p, _ in STAGES))
-ANY_STAGE = re.compile(MILESTONE.pattern + "|项目|、")  # 、: a list of facilities without a milestone
+ANY_STAGE = re.compile(MILESTONE.pattern + "|项目|、|等")  # 、 等: a list without a milestone
 # the milestone is aimed for: a target word (力争, 确保, ...) or 预计
 TARGET = re.compile(phrases.alternation("target_words", projects="yes") + "|" + phrases.alternation("estimate_words"))
 
@@ -191,7 +191,7 @@ def _shared_head_names(clause, offset):
     for item in re.finditer(r"[^、]+", body):
         lead = LEAD_VERBS.match(item.group(0))
         name = item.group(0)[lead.end() if lead else 0:].strip(" “”\n")
-        if not name or PROJECT_SUFFIX.search(name) or NOT_A_NAME.search(name + head):
+        if not name or PROJECT_SUFFIX.search(name) or NOT_A_NAME.search(name):
             return []  # a list of facilities with their own endings, or no names: not a shared head
         start = offset + item.start() + item.group(0).find(name)
         found.append((start, start + len(name), name + head))
