@@ -191,7 +191,7 @@ def _shared_head_names(clause, offset):
     for item in re.finditer(r"[^、]+", body):
         lead = LEAD_VERBS.match(item.group(0))
         name = item.group(0)[lead.end() if lead else 0:].strip(" “”\n")
-        if not name or PROJECT_SUFFIX.search(name) or NOT_A_NAME.search(name):
+        if not name or PROJECT_SUFFIX.search(name) or NOT_A_FACILITY_NAME.search(name + head):
             return []  # a list of facilities with their own endings, or no names: not a shared head
         start = offset + item.start() + item.group(0).find(name)
         found.append((start, start + len(name), name + head))
