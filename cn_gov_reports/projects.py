@@ -261,7 +261,9 @@ def _names(clause, offset, facilities_only=False):
     whole_list = (listed or len(items) > 1 and (_ends_list(body) or named * 2 >= len(items))) and not kinds
     alone = len(items) == 1 and len(kept) == 1 and SUBJECT_AND_STAGE.match(clause.strip())
     # a two-character item that neither ends like a facility nor is called 项目 is a kind (交通、物流、能源等)
-    return [k[:2] for k in kept if k[2] or (whole_list or alone) and not k[3] and k[1] - k[0] >= MIN_NAME]
+    # (航新、速威、豪然等重点项目: named projects; 交通、物流、能源等基础设施: kinds)
+    return [k[:2] for k in kept if k[2] or (whole_list or alone) and not k[3]
+            and (k[1] - k[0] >= MIN_NAME or LIST_MARK.search(clause))]
 
 
 # a clause that is only a name and its milestone: 移动互联创谷加快推进, 东湖综合保税区(二期)正式封关运行

@@ -47,6 +47,10 @@ CASES += [
     pytest.param('三、主要任务\n4.产业平台:火眼实验室项目、华中地区细胞工程技术与产业基地、华中科技大学国际医学中心、中国中药华中产业中心。', PLAN, [('火眼实验室', 'planned', 'target'), ('华中地区细胞工程技术与产业基地', 'planned', 'target'), ('华中科技大学国际医学中心', 'planned', 'target'), ('中国中药华中产业中心', 'planned', 'target')], id="the named items of a five-year plan's major-project box"),
     pytest.param('一、2023年工作回顾\n杭海城际铁路西延工程开工建设,通苏嘉甬高铁、沪嘉城际铁路加快建设,鱼腥脑航道开通运行,京杭运河二通道建成通航。', dict(REPORT, review_year=2023, plan_year=2024), [('杭海城际铁路西延工程', 'started', 'actual'), ('通苏嘉甬高铁', 'under_construction', 'actual'), ('沪嘉城际铁路', 'under_construction', 'actual'), ('鱼腥脑航道', 'operating', 'actual'), ('京杭运河二通道', 'completed', 'actual')], id='开通运行, 建成通航 (a report from another province)'),
 ]
+CASES += [
+    pytest.param('一、2023年工作回顾\n关岭盘江光伏基地、中核紫云储能电站建成并网,分别成为全省首个百万千瓦级光伏基地和集中式大型电化学储能电站。安顺古城历史文化街区实现开街。飞越黄果树球幕影院、黄鹤营温泉度假村开业运营。', dict(REPORT, review_year=2023, plan_year=2024), [('关岭盘江光伏基地', 'operating', 'actual'), ('中核紫云储能电站', 'operating', 'actual'), ('安顺古城历史文化街区', 'operating', 'actual'), ('飞越黄果树球幕影院', 'operating', 'actual'), ('黄鹤营温泉度假村', 'operating', 'actual')], id='建成并网, 开街, 开业运营; 成为 names a title'),
+    pytest.param('二、2024年工作目标和主要任务\n加快航新、速威、豪然等重点项目建设。', dict(REPORT, review_year=2023, plan_year=2024), [('航新', 'under_construction', 'target'), ('速威', 'under_construction', 'target'), ('豪然', 'under_construction', 'target')], id='two-character names in a list marked as projects'),
+]
 
 @pytest.mark.parametrize("text, document, expected", CASES)
 def test_projects(text, document, expected):
