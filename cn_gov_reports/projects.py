@@ -42,7 +42,8 @@ def _role(role):
 _ABOUT = phrases.alternation("investment_words", part="about")  # 约, 近, 超...
 _COUNT = phrases.alternation("project_groups", part="count")  # 一批, 多个, 3个
 # words in front of a name that are not part of it, and an investment (总投资50亿元的华星光电t5项目)
-LEAD_VERBS = re.compile("^(?:" + _role("lead") + "|" + phrases.tagged("investment_words", "lead") + _ABOUT
+LEAD_VERBS = re.compile("^(?:" + _role("lead") + "|" + MILESTONE.pattern + "|" + phrases.tagged("investment_words", "lead")
+                        + _ABOUT
                         + r"?\d+(?:\.\d+)?[亿万]?元的?)+")
 # words behind a name that are not part of it: the milestone and generic heads ("...等重大项目建设")
 TAIL_WORDS = re.compile("(?:(?:等)?" + _COUNT + "?" + phrases.tagged("project_groups", "tail") + "?项目)?"

@@ -51,6 +51,10 @@ CASES += [
     pytest.param('一、2023年工作回顾\n关岭盘江光伏基地、中核紫云储能电站建成并网,分别成为全省首个百万千瓦级光伏基地和集中式大型电化学储能电站。安顺古城历史文化街区实现开街。飞越黄果树球幕影院、黄鹤营温泉度假村开业运营。', dict(REPORT, review_year=2023, plan_year=2024), [('关岭盘江光伏基地', 'operating', 'actual'), ('中核紫云储能电站', 'operating', 'actual'), ('安顺古城历史文化街区', 'operating', 'actual'), ('飞越黄果树球幕影院', 'operating', 'actual'), ('黄鹤营温泉度假村', 'operating', 'actual')], id='建成并网, 开街, 开业运营; 成为 names a title'),
     pytest.param('二、2024年工作目标和主要任务\n加快航新、速威、豪然等重点项目建设。', dict(REPORT, review_year=2023, plan_year=2024), [('航新', 'under_construction', 'target'), ('速威', 'under_construction', 'target'), ('豪然', 'under_construction', 'target')], id='two-character names in a list marked as projects'),
 ]
+CASES += [
+    pytest.param('二、2024年主要任务\n做大生物医药产业,竣工投产肝素钠提取、银耳种植及多糖提取项目。完善重大项目要素保障机制,建成通车苍巴高速、汉巴南铁路巴中至南充段。', dict(REPORT, review_year=2023, plan_year=2024), [('肝素钠提取', 'operating', 'target'), ('银耳种植及多糖提取', 'operating', 'target'), ('苍巴高速', 'completed', 'target'), ('汉巴南铁路巴中至南充段', 'completed', 'target')], id='a compound milestone in front of a list'),
+    pytest.param('一、2023年工作回顾\n积极开展巴中优质产品市场推广活动,杭州巴中农特产品馆建成运营。南江霞石新材料生产线等11个超亿元工业项目建成投运。市科技馆开馆。', dict(REPORT, review_year=2023, plan_year=2024), [('杭州巴中农特产品馆', 'operating', 'actual'), ('南江霞石新材料生产线', 'operating', 'actual'), ('市科技馆', 'operating', 'actual')], id='建成运营, 建成投运, 开馆'),
+]
 
 @pytest.mark.parametrize("text, document, expected", CASES)
 def test_projects(text, document, expected):
