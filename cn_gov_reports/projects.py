@@ -146,7 +146,7 @@ def _sentence_projects(view, s, e, part_kind, doc_type=None):
                 stage, word = outside
             stage = stage or "other"
         else:  # 以光谷科学岛、九峰山科技园、生命健康阁等为内核: a list of facilities without a milestone
-            names = _names(text, clause.start(), facilities_only=True)
+            names = _names(text, clause.start(), facilities_only=True) if _facility_list(text) else []
             stage = "planned" if doc_type in PLAN_DOCUMENTS and status == "target" else "other"
         if not names:
             continue
@@ -183,7 +183,7 @@ SHARED_HEAD = re.compile("等(?:" + _COUNT + "|" + phrases.alternation("shared_h
 def _shared_head_names(clause, offset):
     """(start, end, name) of each item of a list of bare names that shares a head, the name being item + head; the
     offsets mark the item as written. [] when the clause has no such list."""
-    m = SHARED_HEAD.search(clause)
+    m = SHARED_HEAD.search(clause) if "、" in clause or "等" in clause else None
     if not m:
         return []
     head = m.group("head") or m.group("last")
@@ -219,6 +219,15 @@ def _stage(clause):
     if PUSHING.match(found[0][4]) and milestones:  # the milestone after the pushed list: ...等项目落地
         return max(milestones, key=lambda f: (f[0] - f[1], -f[2]))[3:]
     return found[0][3:]
+
+
+ITEM_END = re.compile("(?:" + phrases.alternation("project_suffixes") + ")(?=、|等|$)")
+
+
+def _facility_list(clause):
+    """A quick look before reading a clause without a milestone: does it hold a 、 list with two items that end
+    like facilities?"""
+    return "、" in clause and len(ITEM_END.findall(clause)) >= 2
 
 
 def _names(clause, offset, facilities_only=False):
@@ -318,6 +327,8 @@ WORDS_WITH_DENG = re.compile(_role("word_with_deng") + "|" + phrases.alternation
 
 def _before_list_end(name):
     """The name before the 等 that ends a list (光谷大道等 -> 光谷大道), keeping 等 inside words (高等学校)."""
+    if "等" not in name:
+        return name
     inside = {i for m in WORDS_WITH_DENG.finditer(name) for i in range(m.start(), m.end())}
     ends = [m.start() for m in re.finditer("等", name) if m.start() not in inside]
     return name[:ends[0]] if ends else name
