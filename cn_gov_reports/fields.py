@@ -256,8 +256,7 @@ PROJECTS = Table(
         Field("name", "string", "Project name as written, cleaned of list punctuation", "项目名称", required=True),
         Field("project_key", "string", "The name normalized so that every mention of one project, in any report, has "
               "the same key (full-width/half-width, case, quotes, brackets, 项目 and phase spelling removed; "
-              "different phases stay different)", "项目归一名称(同一项目在各报告中相同)", required=True,
-              extension=True),
+              "different phases stay different)", "项目归一名称(同一项目在各报告中相同)", extension=True),
         coded("projects", "stage", "Milestone the text names: {values}", "阶段:{labels}"),
         coded("projects", "status", "{values}", "状态:{labels}"),
         Field("investment", "number", "Investment the text states for the project, in 元", "文中所述投资额(元)"),
