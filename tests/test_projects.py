@@ -55,6 +55,9 @@ CASES += [
     pytest.param('二、2024年主要任务\n做大生物医药产业,竣工投产肝素钠提取、银耳种植及多糖提取项目。完善重大项目要素保障机制,建成通车苍巴高速、汉巴南铁路巴中至南充段。', dict(REPORT, review_year=2023, plan_year=2024), [('肝素钠提取', 'operating', 'target'), ('银耳种植及多糖提取', 'operating', 'target'), ('苍巴高速', 'completed', 'target'), ('汉巴南铁路巴中至南充段', 'completed', 'target')], id='a compound milestone in front of a list'),
     pytest.param('一、2023年工作回顾\n积极开展巴中优质产品市场推广活动,杭州巴中农特产品馆建成运营。南江霞石新材料生产线等11个超亿元工业项目建成投运。市科技馆开馆。', dict(REPORT, review_year=2023, plan_year=2024), [('杭州巴中农特产品馆', 'operating', 'actual'), ('南江霞石新材料生产线', 'operating', 'actual'), ('市科技馆', 'operating', 'actual')], id='建成运营, 建成投运, 开馆'),
 ]
+CASES += [
+    pytest.param('二、2024年工作目标和主要任务\n加快推进贵州能源普定电厂、关岭下坝抽水蓄能电站等项目前期工作,开工建设镇宁鱼凹光伏电站、关岭岗乌老屯坡风电场等10个以上新能源项目。', dict(REPORT, review_year=2023, plan_year=2024), [('贵州能源普定电厂', 'planned', 'target'), ('关岭下坝抽水蓄能电站', 'planned', 'target'), ('镇宁鱼凹光伏电站', 'started', 'target'), ('关岭岗乌老屯坡风电场', 'started', 'target')], id='前期工作 is planned'),
+]
 
 @pytest.mark.parametrize("text, document, expected", CASES)
 def test_projects(text, document, expected):
