@@ -58,6 +58,9 @@ CASES += [
 CASES += [
     pytest.param('二、2024年工作目标和主要任务\n加快推进贵州能源普定电厂、关岭下坝抽水蓄能电站等项目前期工作,开工建设镇宁鱼凹光伏电站、关岭岗乌老屯坡风电场等10个以上新能源项目。', dict(REPORT, review_year=2023, plan_year=2024), [('贵州能源普定电厂', 'planned', 'target'), ('关岭下坝抽水蓄能电站', 'planned', 'target'), ('镇宁鱼凹光伏电站', 'started', 'target'), ('关岭岗乌老屯坡风电场', 'started', 'target')], id='前期工作 is planned'),
 ]
+CASES += [
+    pytest.param('一、2023年工作回顾\n沿江高铁合肥至武汉段开工,和襄高速、合霍阜高速六安段加快建设,龙河口引水工程完工。', dict(REPORT, review_year=2023, plan_year=2024), [('沿江高铁合肥至武汉段', 'started', 'actual'), ('和襄高速', 'under_construction', 'actual'), ('合霍阜高速六安段', 'under_construction', 'actual'), ('龙河口引水工程', 'completed', 'actual')], id='a name starting with 和'),
+]
 
 @pytest.mark.parametrize("text, document, expected", CASES)
 def test_projects(text, document, expected):
