@@ -5,7 +5,7 @@ that take a Datasette ``Database`` and return plain dicts for the templates in t
 """
 from collections import OrderedDict, defaultdict
 
-from . import citation, fields, project_keys, search
+from . import fields, project_keys, search
 from .package import DATABASE_NAME, dataset
 
 
@@ -195,8 +195,6 @@ async def home_context(datasette, db):
     return {
         "ui_dataset": ds,
         "ui_database": DATABASE_NAME,
-        "ui_apa": citation.apa(),
-        "ui_bibtex": citation.bibtex(),
         "ui_tables": tables,
         "ui_documents": documents,
         "ui_queries": queries,
