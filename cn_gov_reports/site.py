@@ -2,7 +2,7 @@
 
 import yaml
 
-from . import fields, package_info
+from . import fields, package_info, project_keys
 from .package import DATABASE_NAME, dataset
 from .search import fts_table
 
@@ -19,6 +19,19 @@ FIRST_DOCUMENT = "(select id from documents order by id limit 1)"
 COMMON_INDICATOR = ("(select indicator from indicators where coalesce(indicator, '') != '' group by indicator "
                     "order by count(*) desc, indicator limit 1)")
 LATEST_TARGET_YEAR = "(select max(period) from indicators where status = 'target' and period glob '[0-9][0-9][0-9][0-9]')"
+
+COMMON_PROJECT = ("(select project_key from projects where coalesce(project_key, '') != '' group by project_key "
+                  "order by count(distinct document_id) desc, count(*) desc, project_key limit 1)")
+
+
+def query_sql(sql, changes):
+    """A ready-made query's SQL from another module's (`sql`), each (old, new) of `changes` applied once."""
+    for old, new in changes.items():
+        if sql.count(old) != 1:
+            raise ValueError(f"the query SQL no longer holds {old!r} once")
+        sql = sql.replace(old, new)
+    return sql
+
 
 CANNED_QUERIES = {
     "targets_by_year": {
@@ -82,6 +95,18 @@ join indicators a on a.id = o.actual_indicator_id
 where :indicator = '' or o.indicator = :indicator
 order by o.region, o.indicator, o.year""",
     },
+    "project_across_reports": {
+        "title": "同一项目跨报告跨年份 / One project across reports and years",
+        "description": "Every mention of one project (its project_key, e.g. 光谷火车站 or 东湖综合保税区二期; the "
+                       "key is on each project row; by default the one most reports mention) in every document, "
+                       "ordered by the year it speaks of, with its stage: follow a project from 谋划 to 开工, 建成 and "
+                       "投产. / 某一项目(按项目归一名称,见项目表project_key列;默认为提及报告最多者)在各文档中的全部"
+                       "提及,按所述年份排列,附阶段。",
+        "sql": query_sql(project_keys.MENTIONS_SQL, {
+            "p.project_key = :project_key": f"p.project_key = coalesce(nullif(:project_key, ''), {COMMON_PROJECT})",
+            "d.title as document, p.document_id, p.sentence, p.id\n": "d.title as document, p.document_id, p.sentence, "
+                                                                     "p.id as project_id\n"}),
+    },
     "indicators_by_name": {
         "title": "单一指标跨文档对比 / One indicator across all documents",
         "description": "Actual, estimated and target values of one normalized indicator (the one most rows name by "
@@ -97,7 +122,8 @@ order by d.region, i.period, i.status""",
 # The table whose column labels a query's result columns take (others: any table's column of that name)
 QUERY_TABLES = {"targets_by_year": "indicators", "gdp_across_documents": "indicators",
                 "projects_started_per_document": "projects", "section_tree": "sections",
-                "target_outcomes": "target_outcomes", "indicators_by_name": "indicators"}
+                "target_outcomes": "target_outcomes", "indicators_by_name": "indicators",
+                "project_across_reports": "projects"}
 
 # The choices a ready-made query's parameter offers, as (value, label) rows in the order shown; the first is the
 # default the query takes when the parameter is empty (ALL_CHOICE: empty means every value).
@@ -113,6 +139,10 @@ QUERY_CHOICES = {
                                  "order by period desc", None)},
     "section_tree": {"document": (DOCUMENT_CHOICES, None)},
     "indicators_by_name": {"indicator": (INDICATOR_CHOICES, None)},
+    "project_across_reports": {"project_key": (
+        "select project_key as value, project_key || ' (' || count(distinct document_id) || ' 份报告 reports, ' || "
+        "count(*) || ' 次 mentions)' as label from projects where coalesce(project_key, '') != '' "
+        "group by project_key order by count(distinct document_id) desc, count(*) desc, project_key", None)},
     "target_outcomes": {"indicator": ("select n.id as value, n.label_zh || ' ' || n.label_en || ' (' || count(*) || "
                                       "')' as label from target_outcomes o join indicator_names n on n.id = o.indicator "
                                       "group by n.id order by count(*) desc, n.id", ALL_CHOICE)},

@@ -5,7 +5,7 @@ that take a Datasette ``Database`` and return plain dicts for the templates in t
 """
 from collections import OrderedDict, defaultdict
 
-from . import fields
+from . import fields, project_keys
 from .package import DATABASE_NAME, dataset
 
 
@@ -250,6 +250,8 @@ async def mention_context(db, table, row_id):
         names = await rows(db, "select label_zh, label_en from indicator_names where id = :id",
                            {"id": row["indicator"]})
         context["ui_indicator_name"] = names[0] if names else {}
+    if table == fields.PROJECTS.name and row.get("project_key"):
+        context["ui_same_project"] = await rows(db, project_keys.MENTIONS_SQL, {"project_key": row["project_key"]})
     return context
 
 
