@@ -137,7 +137,10 @@ def _sentence_projects(view, s, e, part_kind, doc_type=None):
         stage, word = _stage(text)
         status = "target" if part_kind == "plan" or TARGET.search(text) else "actual"
         shared = _shared_head_names(text, clause.start())
-        if shared:  # 小米、科大讯飞等知名企业第二总部: 小米第二总部, 科大讯飞第二总部
+        framed = _framed_name(text, clause.start())
+        if framed:  # 以东湖科学城建设为抓手: the project the clause takes as its lever
+            names, stage = framed, "planned" if status == "target" else stage or "other"
+        elif shared:  # 小米、科大讯飞等知名企业第二总部: 小米第二总部, 科大讯飞第二总部
             names, stage = shared, stage or "other"
         elif stage or LIST_MARK.search(text):  # 紧抓X、Y等项目: no milestone, other
             names = _names(text, clause.start())
@@ -160,6 +163,22 @@ def _sentence_projects(view, s, e, part_kind, doc_type=None):
     return rows
 
 
+# a project a clause takes as its lever (project_words.tsv, role frame): 以东湖科学城建设为抓手, 以X项目为抓手
+FRAME = re.compile("^以(?P<name>[^、]{3,24}?)(?:项目)?(?:建设)?为" + _role("frame"))
+
+
+def _framed_name(clause, offset):
+    """[(start, end)] of the name in "以X(项目)(建设)为抓手" when X ends like a facility and is a name, else []."""
+    m = FRAME.match(clause.strip())
+    if not m:
+        return []
+    name = m.group("name")
+    if not PROJECT_SUFFIX.search(name) or NOT_A_FACILITY_NAME.search(name) or GENERIC_FACILITY.match(name):
+        return []
+    start = offset + clause.find(name)
+    return [(start, start + len(name))]
+
+
 # words that only say work is pushed on; a real milestone elsewhere in the clause wins over them:
 # 加快推进武汉物流园...等项目落地 -> signed
 PUSHING = re.compile("^" + _role("pushing") + "$")
@@ -176,7 +195,7 @@ def _masked(text, offset, names):
 _HEADS = phrases.alternation("shared_heads", part="head")
 # the head a list shares (shared_heads.tsv): 小米、科大讯飞等知名企业第二总部; 汤逊湖、巡司河片区雨污分流改造
 SHARED_HEAD = re.compile("等(?:" + _COUNT + "|" + phrases.alternation("shared_heads", part="skip") + ")*(?P<head>"
-                         + _HEADS + ")|、[^、]+?(?P<last>" + phrases.alternation("shared_heads", part="head", after="list")
+                         + _HEADS + ")|、[^、等]+?(?P<last>" + phrases.alternation("shared_heads", part="head", after="list")
                          + ")")
 
 
