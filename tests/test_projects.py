@@ -88,3 +88,23 @@ def test_a_shared_head_names_each_item_and_marks_the_item():
     rows = extract_projects(text, build_sections(REPORT["id"], text), REPORT)
     assert [(r["name"], text[r["char_start"]:r["char_end"]], r["project_key"]) for r in rows] == [
         ("小米第二总部", "小米", "小米第二总部"), ("科大讯飞第二总部", "科大讯飞", "科大讯飞第二总部")]
+
+
+R2023 = dict(REPORT, review_year=2023, plan_year=2024)
+# real reports from other sites (issue 15 follow-up): one case per phrasing, the sentence verbatim
+CASES_REAL = [
+    pytest.param('三、主要任务\n1.全球重大创新策源地。瞄准世界科技前沿和国家战略需求,以东湖科学城建设为抓手,加快建设“国之重器”平台载体,加快完善创新制度软环境。', PLAN, [('东湖科学城', 'planned', 'target')], id='以X建设为抓手 names X'),
+    pytest.param('二、2024年主要任务\n动态储备重大前期项目300个以上,力争完成义龙庆高速公路庆元段核准、温武吉铁路预可研审查,深化杭丽铁路前期,确保重大项目建设接续有力。', R2023, [('义龙庆高速公路庆元段', 'planned', 'target'), ('温武吉铁路', 'planned', 'target')], id='完成…核准 and 预可研审查 are planned'),
+    pytest.param('二、2024年主要任务\n基本完工红鱼洞水库渠系工程,加快江家口、青峪口水库建设,推进黄石盘水库竣工验收,做好高桥、兰草、青龙嘴、官房沟等大中型水库前期工作;开工建设曾口220千伏输变电工程,加快建设500千伏主变增容扩建工程。', R2023, [('江家口水库', 'under_construction', 'target'), ('青峪口水库', 'under_construction', 'target'), ('黄石盘水库', 'completed', 'target'), ('高桥水库', 'planned', 'target'), ('兰草水库', 'planned', 'target'), ('青龙嘴水库', 'planned', 'target'), ('官房沟水库', 'planned', 'target'), ('曾口220千伏输变电工程', 'started', 'target')], id='X、Y水库 and X、Y等大中型水库 share the head'),
+    pytest.param('一、2023年工作回顾\n高温合金叶片技术打破国外垄断;氮化镓激光芯片实现量产,填补国内产业化空白。', R2023, [], id='a chip in mass production is a product'),
+    pytest.param('二、2024年主要任务\n开展“绿美江淮”行动,加快实施中央财政国土绿化试点示范项目,稳步推进国家储备林项目建设,创建2个森林城镇、15个森林村庄。', R2023, [], id='国家储备林 is a programme'),
+    pytest.param('二、2024年主要任务\n系统推进强村富民、低收入家庭综合帮扶集成改革,新盘活利用闲置农房1000幢以上,融合造林、竹木、油茶等产业发展打造百亿国储林项目,激活居民稳定增收的新动能。', R2023, [], id='国储林 is a programme'),
+    pytest.param('二、2024年主要任务\n深化QFLP全域试点、RCEP高水平开放合作示范区建设,用好外资招引激励政策,大力开展全球大招商活动,加强与国际会展组织、行业协会合作,加大制造业外资项目、外资研发中心招引力度,引进超亿美元项目50个以上,力争实际利用外资30亿美元。', R2023, [], id='加大…招引力度 is an effort'),
+    pytest.param('一、2023年工作回顾\n新增国家级智能制造示范工厂和绿色工厂12家,隆基绿能嘉兴基地建成全球光伏行业首个“灯塔工厂”,全市规上工业亩均增加值220万元、增长14%。', R2023, [], id='建成…首个 is a title'),
+    pytest.param('一、2023年工作回顾\n云贵高原道地药材关岭集散中心开市运营,黄果树中央厨房成为国家级农业产业化重点龙头企业,新增全省引领型龙头企业14家。', R2023, [('云贵高原道地药材关岭集散中心', 'operating', 'actual')], id='开市运营'),
+]
+
+
+@pytest.mark.parametrize("text, document, expected", CASES_REAL)
+def test_projects_on_real_reports(text, document, expected):
+    assert projects(text, document) == expected
