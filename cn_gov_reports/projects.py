@@ -48,8 +48,8 @@ LEAD_VERBS = re.compile("^(?:" + _role("lead") + "|" + MILESTONE.pattern + "|" +
 # words behind a name that are not part of it: the milestone and generic heads ("...等重大项目建设")
 TAIL_WORDS = re.compile("(?:(?:等)?" + _COUNT + "?" + phrases.tagged("project_groups", "tail") + "?项目)?"
                         + _role("tail") + "*$")
-# a name that ends like a facility
-PROJECT_SUFFIX = phrases.compiled("project_suffixes", "{}$")
+# a name that ends like a facility, maybe followed by its place or phase in brackets: 工大智谷(六安)
+PROJECT_SUFFIX = phrases.compiled("project_suffixes", r"{}(?:\([^()]{1,8}\))?$")
 # not names: generic groups, policies, campaigns, platforms, designations
 
 

@@ -102,6 +102,13 @@ CASES_REAL = [
     pytest.param('二、2024年主要任务\n深化QFLP全域试点、RCEP高水平开放合作示范区建设,用好外资招引激励政策,大力开展全球大招商活动,加强与国际会展组织、行业协会合作,加大制造业外资项目、外资研发中心招引力度,引进超亿美元项目50个以上,力争实际利用外资30亿美元。', R2023, [], id='加大…招引力度 is an effort'),
     pytest.param('一、2023年工作回顾\n新增国家级智能制造示范工厂和绿色工厂12家,隆基绿能嘉兴基地建成全球光伏行业首个“灯塔工厂”,全市规上工业亩均增加值220万元、增长14%。', R2023, [], id='建成…首个 is a title'),
     pytest.param('一、2023年工作回顾\n云贵高原道地药材关岭集散中心开市运营,黄果树中央厨房成为国家级农业产业化重点龙头企业,新增全省引领型龙头企业14家。', R2023, [('云贵高原道地药材关岭集散中心', 'operating', 'actual')], id='开市运营'),
+    pytest.param('二、2024年主要任务\n加强与中航重机的深度合作,加快推进安大产业园二期、安吉产业园二期项目建设,推动大型高温合金精密铸造中心、大型热等静压中心、钛合金航空新材料、高端航空机械加工等重点项目落地建设,拓展材料、机加等上下游产业链。', R2023, [('安大产业园二期', 'under_construction', 'target'), ('安吉产业园二期', 'under_construction', 'target'), ('大型高温合金精密铸造中心', 'under_construction', 'target'), ('大型热等静压中心', 'under_construction', 'target'), ('钛合金航空新材料', 'under_construction', 'target'), ('高端航空机械加工', 'under_construction', 'target')], id='等 inside 热等静压 ends no list'),
+    pytest.param('二、2024年主要任务\n抓牢项目建设。', R2023, [], id='抓牢项目建设 is a lead-in'),
+    pytest.param('一、2023年工作回顾\n省级区域医疗中心落地建设,新建成紧密型县域医共体9个、县域医疗次中心3个。', R2023, [], id='a provincial-level designation'),
+    pytest.param('一、2023年工作回顾\n开展项目建设大会战,储备项目1961个、投资总额2486亿元,省市重点项目完成投资843亿元,分别超年度计划45.9、20.7个百分点,上榜全省交通项目推进、投资运行“红榜”。', R2023, [], id='上榜 is a ranking'),
+    pytest.param('二、2024年主要任务\n升级打造“秀美之城”。', R2023, [], id='X之城 is a slogan'),
+    pytest.param('二、2024年主要任务\n落实县区产业园区项目统筹协同机制,开展标准化工业园区创建示范认定,推动专业化特色园区、绿色园区建设。', R2023, [], id='parks named only by generic modifiers'),
+    pytest.param('二、2024年主要任务\n围绕主导产业和战略性新兴产业,深化校地、校企合作,推动龙头企业与高校院所共建省级以上制造业创新中心等创新平台,务实推进安徽工研院六安院、安大科技园六安分园建设,加快工大智谷(六安)落地;', R2023, [('安徽工研院六安院', 'under_construction', 'target'), ('安大科技园六安分园', 'under_construction', 'target'), ('工大智谷(六安)', 'signed', 'target')], id='共建 partners, 分园, a place in brackets behind a facility'),
 ]
 
 
