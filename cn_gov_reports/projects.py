@@ -199,6 +199,10 @@ SHARED_HEAD = re.compile("等(?:" + _COUNT + "|" + phrases.alternation("shared_h
                          + ")")
 
 
+# what may follow a head shared after the last item: the clause end, 及/和, 工作, a milestone or a tail word
+AFTER_LAST_HEAD = re.compile("$|[及和与]|工作|" + MILESTONE.pattern + "|" + _role("tail"))
+
+
 def _shared_head_names(clause, offset):
     """(start, end, name) of each item of a list of bare names that shares a head, the name being item + head; the
     offsets mark the item as written. [] when the clause has no such list."""
@@ -206,6 +210,8 @@ def _shared_head_names(clause, offset):
     if not m:
         return []
     head = m.group("head") or m.group("last")
+    if m.group("last") and not AFTER_LAST_HEAD.match(clause, m.end()):
+        return []  # the head begins a longer name: 丹江口水库库滨带治理
     body = clause[:m.start()] if m.group("head") else clause[:m.start("last")]
     found = []
     for item in re.finditer(r"[^、]+", body):
