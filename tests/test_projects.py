@@ -110,6 +110,8 @@ CASES_REAL = [
     pytest.param('二、2024年主要任务\n落实县区产业园区项目统筹协同机制,开展标准化工业园区创建示范认定,推动专业化特色园区、绿色园区建设。', R2023, [], id='parks named only by generic modifiers'),
     pytest.param('二、2024年主要任务\n围绕主导产业和战略性新兴产业,深化校地、校企合作,推动龙头企业与高校院所共建省级以上制造业创新中心等创新平台,务实推进安徽工研院六安院、安大科技园六安分园建设,加快工大智谷(六安)落地;', R2023, [('安徽工研院六安院', 'under_construction', 'target'), ('安大科技园六安分园', 'under_construction', 'target'), ('工大智谷(六安)', 'signed', 'target')], id='共建 partners, 分园, a place in brackets behind a facility'),
     pytest.param('一、2023年工作回顾\n国家历史遗留废弃矿山生态修复示范工程、水源区水生态环境导向开发、引江补汉、丹江口水库库滨带治理等扎实推进。', R2023, [], id='a head shared after the last item ends it: 水库库滨带 is not one'),
+    pytest.param('二、2024年主要任务\n稳步推进城市更新,打通断头路,开工建设南华路上跨G312及接线工程,改造22个老旧小区。', R2023, [('南华路上跨G312及接线工程', 'started', 'target')], id='接线工程'),
+    pytest.param('一、2023年工作回顾\n丽水机场建筑单体全部结顶,迈入工程建设向试飞运营衔接的冲刺阶段。', R2023, [('丽水机场建筑单体', 'completed', 'actual')], id='全部结顶'),
 ]
 
 
