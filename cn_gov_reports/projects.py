@@ -322,9 +322,10 @@ AND = re.compile("(.+?)(" + _role("and")[3:-1] + ")(.+)")  # 光谷科技创新�
 def _split_and(start, item):
     """光谷科技创新大走廊和光谷中央生态大走廊 -> two names, when both halves end like facilities."""
     m = AND.fullmatch(item)
+    second = _strip_stage_words(TAIL_WORDS.sub("", m.group(3))) if m else ""
+    # the second half has a name of its own: 麻柳坝大桥及连接线工程 is one project (连接线工程 is generic)
     if m and PROJECT_SUFFIX.search(_strip_stage_words(m.group(1))) and not GENERIC_FACILITY.match(
-            LEAD_VERBS.sub("", m.group(1))) and PROJECT_SUFFIX.search(
-            _strip_stage_words(TAIL_WORDS.sub("", m.group(3)))):
+            LEAD_VERBS.sub("", m.group(1))) and PROJECT_SUFFIX.search(second) and not GENERIC_FACILITY.match(second):
         return [(start, m.group(1)), (start + m.end(2), m.group(3))]
     return [(start, item)]
 

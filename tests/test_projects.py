@@ -112,6 +112,7 @@ CASES_REAL = [
     pytest.param('一、2023年工作回顾\n国家历史遗留废弃矿山生态修复示范工程、水源区水生态环境导向开发、引江补汉、丹江口水库库滨带治理等扎实推进。', R2023, [], id='a head shared after the last item ends it: 水库库滨带 is not one'),
     pytest.param('二、2024年主要任务\n稳步推进城市更新,打通断头路,开工建设南华路上跨G312及接线工程,改造22个老旧小区。', R2023, [('南华路上跨G312及接线工程', 'started', 'target')], id='接线工程'),
     pytest.param('一、2023年工作回顾\n丽水机场建筑单体全部结顶,迈入工程建设向试飞运营衔接的冲刺阶段。', R2023, [('丽水机场建筑单体', 'completed', 'actual')], id='全部结顶'),
+    pytest.param('一、2023年工作回顾\n内江国际物流港铁路专用线等167个重点项目开工建设,向家坝灌区内江供水管道工程、资中县两河口水库、隆昌市狮子岩水库扩建工程、麻柳坝大桥及连接线工程等重点项目加快推进。', R2023, [('内江国际物流港铁路专用线', 'started', 'actual'), ('向家坝灌区内江供水管道工程', 'under_construction', 'actual'), ('资中县两河口水库', 'under_construction', 'actual'), ('隆昌市狮子岩水库扩建工程', 'under_construction', 'actual'), ('麻柳坝大桥及连接线工程', 'under_construction', 'actual')], id='a bridge and its connection works are one project'),
 ]
 
 
