@@ -48,8 +48,8 @@ LEAD_VERBS = re.compile("^(?:" + _role("lead") + "|" + MILESTONE.pattern + "|" +
 # words behind a name that are not part of it: the milestone and generic heads ("...等重大项目建设")
 TAIL_WORDS = re.compile("(?:(?:等)?" + _COUNT + "?" + phrases.tagged("project_groups", "tail") + "?项目)?"
                         + _role("tail") + "*$")
-# a name that ends like a facility
-PROJECT_SUFFIX = phrases.compiled("project_suffixes", "{}$")
+# a name that ends like a facility, maybe followed by its place or phase in brackets: 工大智谷(六安)
+PROJECT_SUFFIX = phrases.compiled("project_suffixes", r"{}(?:\([^()]{1,8}\))?$")
 # not names: generic groups, policies, campaigns, platforms, designations
 
 
@@ -137,7 +137,10 @@ def _sentence_projects(view, s, e, part_kind, doc_type=None):
         stage, word = _stage(text)
         status = "target" if part_kind == "plan" or TARGET.search(text) else "actual"
         shared = _shared_head_names(text, clause.start())
-        if shared:  # 小米、科大讯飞等知名企业第二总部: 小米第二总部, 科大讯飞第二总部
+        framed = _framed_name(text, clause.start())
+        if framed:  # 以东湖科学城建设为抓手: the project the clause takes as its lever
+            names, stage = framed, "planned" if status == "target" else stage or "other"
+        elif shared:  # 小米、科大讯飞等知名企业第二总部: 小米第二总部, 科大讯飞第二总部
             names, stage = shared, stage or "other"
         elif stage or LIST_MARK.search(text):  # 紧抓X、Y等项目: no milestone, other
             names = _names(text, clause.start())
@@ -160,6 +163,22 @@ def _sentence_projects(view, s, e, part_kind, doc_type=None):
     return rows
 
 
+# a project a clause takes as its lever (project_words.tsv, role frame): 以东湖科学城建设为抓手, 以X项目为抓手
+FRAME = re.compile("^以(?P<name>[^、]{3,24}?)(?:项目)?(?:建设)?为" + _role("frame"))
+
+
+def _framed_name(clause, offset):
+    """[(start, end)] of the name in "以X(项目)(建设)为抓手" when X ends like a facility and is a name, else []."""
+    m = FRAME.match(clause.strip())
+    if not m:
+        return []
+    name = m.group("name")
+    if not PROJECT_SUFFIX.search(name) or NOT_A_FACILITY_NAME.search(name) or GENERIC_FACILITY.match(name):
+        return []
+    start = offset + clause.find(name)
+    return [(start, start + len(name))]
+
+
 # words that only say work is pushed on; a real milestone elsewhere in the clause wins over them:
 # 加快推进武汉物流园...等项目落地 -> signed
 PUSHING = re.compile("^" + _role("pushing") + "$")
@@ -176,8 +195,12 @@ def _masked(text, offset, names):
 _HEADS = phrases.alternation("shared_heads", part="head")
 # the head a list shares (shared_heads.tsv): 小米、科大讯飞等知名企业第二总部; 汤逊湖、巡司河片区雨污分流改造
 SHARED_HEAD = re.compile("等(?:" + _COUNT + "|" + phrases.alternation("shared_heads", part="skip") + ")*(?P<head>"
-                         + _HEADS + ")|、[^、]+?(?P<last>" + phrases.alternation("shared_heads", part="head", after="list")
+                         + _HEADS + ")|、[^、等]+?(?P<last>" + phrases.alternation("shared_heads", part="head", after="list")
                          + ")")
+
+
+# what may follow a head shared after the last item: the clause end, 及/和, 工作, a milestone or a tail word
+AFTER_LAST_HEAD = re.compile("$|[及和与]|工作|" + MILESTONE.pattern + "|" + _role("tail"))
 
 
 def _shared_head_names(clause, offset):
@@ -187,6 +210,8 @@ def _shared_head_names(clause, offset):
     if not m:
         return []
     head = m.group("head") or m.group("last")
+    if m.group("last") and not AFTER_LAST_HEAD.match(clause, m.end()):
+        return []  # the head begins a longer name: 丹江口水库库滨带治理
     body = clause[:m.start()] if m.group("head") else clause[:m.start("last")]
     found = []
     for item in re.finditer(r"[^、]+", body):
@@ -297,9 +322,10 @@ AND = re.compile("(.+?)(" + _role("and")[3:-1] + ")(.+)")  # 光谷科技创新�
 def _split_and(start, item):
     """光谷科技创新大走廊和光谷中央生态大走廊 -> two names, when both halves end like facilities."""
     m = AND.fullmatch(item)
+    second = _strip_stage_words(TAIL_WORDS.sub("", m.group(3))) if m else ""
+    # the second half has a name of its own: 麻柳坝大桥及连接线工程 is one project (连接线工程 is generic)
     if m and PROJECT_SUFFIX.search(_strip_stage_words(m.group(1))) and not GENERIC_FACILITY.match(
-            LEAD_VERBS.sub("", m.group(1))) and PROJECT_SUFFIX.search(
-            _strip_stage_words(TAIL_WORDS.sub("", m.group(3)))):
+            LEAD_VERBS.sub("", m.group(1))) and PROJECT_SUFFIX.search(second) and not GENERIC_FACILITY.match(second):
         return [(start, m.group(1)), (start + m.end(2), m.group(3))]
     return [(start, item)]
 

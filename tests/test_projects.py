@@ -88,3 +88,34 @@ def test_a_shared_head_names_each_item_and_marks_the_item():
     rows = extract_projects(text, build_sections(REPORT["id"], text), REPORT)
     assert [(r["name"], text[r["char_start"]:r["char_end"]], r["project_key"]) for r in rows] == [
         ("小米第二总部", "小米", "小米第二总部"), ("科大讯飞第二总部", "科大讯飞", "科大讯飞第二总部")]
+
+
+R2023 = dict(REPORT, review_year=2023, plan_year=2024)
+# real reports from other sites (issue 15 follow-up): one case per phrasing, the sentence verbatim
+CASES_REAL = [
+    pytest.param('三、主要任务\n1.全球重大创新策源地。瞄准世界科技前沿和国家战略需求,以东湖科学城建设为抓手,加快建设“国之重器”平台载体,加快完善创新制度软环境。', PLAN, [('东湖科学城', 'planned', 'target')], id='以X建设为抓手 names X'),
+    pytest.param('二、2024年主要任务\n动态储备重大前期项目300个以上,力争完成义龙庆高速公路庆元段核准、温武吉铁路预可研审查,深化杭丽铁路前期,确保重大项目建设接续有力。', R2023, [('义龙庆高速公路庆元段', 'planned', 'target'), ('温武吉铁路', 'planned', 'target')], id='完成…核准 and 预可研审查 are planned'),
+    pytest.param('二、2024年主要任务\n基本完工红鱼洞水库渠系工程,加快江家口、青峪口水库建设,推进黄石盘水库竣工验收,做好高桥、兰草、青龙嘴、官房沟等大中型水库前期工作;开工建设曾口220千伏输变电工程,加快建设500千伏主变增容扩建工程。', R2023, [('江家口水库', 'under_construction', 'target'), ('青峪口水库', 'under_construction', 'target'), ('黄石盘水库', 'completed', 'target'), ('高桥水库', 'planned', 'target'), ('兰草水库', 'planned', 'target'), ('青龙嘴水库', 'planned', 'target'), ('官房沟水库', 'planned', 'target'), ('曾口220千伏输变电工程', 'started', 'target')], id='X、Y水库 and X、Y等大中型水库 share the head'),
+    pytest.param('一、2023年工作回顾\n高温合金叶片技术打破国外垄断;氮化镓激光芯片实现量产,填补国内产业化空白。', R2023, [], id='a chip in mass production is a product'),
+    pytest.param('二、2024年主要任务\n开展“绿美江淮”行动,加快实施中央财政国土绿化试点示范项目,稳步推进国家储备林项目建设,创建2个森林城镇、15个森林村庄。', R2023, [], id='国家储备林 is a programme'),
+    pytest.param('二、2024年主要任务\n系统推进强村富民、低收入家庭综合帮扶集成改革,新盘活利用闲置农房1000幢以上,融合造林、竹木、油茶等产业发展打造百亿国储林项目,激活居民稳定增收的新动能。', R2023, [], id='国储林 is a programme'),
+    pytest.param('二、2024年主要任务\n深化QFLP全域试点、RCEP高水平开放合作示范区建设,用好外资招引激励政策,大力开展全球大招商活动,加强与国际会展组织、行业协会合作,加大制造业外资项目、外资研发中心招引力度,引进超亿美元项目50个以上,力争实际利用外资30亿美元。', R2023, [], id='加大…招引力度 is an effort'),
+    pytest.param('一、2023年工作回顾\n新增国家级智能制造示范工厂和绿色工厂12家,隆基绿能嘉兴基地建成全球光伏行业首个“灯塔工厂”,全市规上工业亩均增加值220万元、增长14%。', R2023, [], id='建成…首个 is a title'),
+    pytest.param('一、2023年工作回顾\n云贵高原道地药材关岭集散中心开市运营,黄果树中央厨房成为国家级农业产业化重点龙头企业,新增全省引领型龙头企业14家。', R2023, [('云贵高原道地药材关岭集散中心', 'operating', 'actual')], id='开市运营'),
+    pytest.param('二、2024年主要任务\n加强与中航重机的深度合作,加快推进安大产业园二期、安吉产业园二期项目建设,推动大型高温合金精密铸造中心、大型热等静压中心、钛合金航空新材料、高端航空机械加工等重点项目落地建设,拓展材料、机加等上下游产业链。', R2023, [('安大产业园二期', 'under_construction', 'target'), ('安吉产业园二期', 'under_construction', 'target'), ('大型高温合金精密铸造中心', 'under_construction', 'target'), ('大型热等静压中心', 'under_construction', 'target'), ('钛合金航空新材料', 'under_construction', 'target'), ('高端航空机械加工', 'under_construction', 'target')], id='等 inside 热等静压 ends no list'),
+    pytest.param('二、2024年主要任务\n抓牢项目建设。', R2023, [], id='抓牢项目建设 is a lead-in'),
+    pytest.param('一、2023年工作回顾\n省级区域医疗中心落地建设,新建成紧密型县域医共体9个、县域医疗次中心3个。', R2023, [], id='a provincial-level designation'),
+    pytest.param('一、2023年工作回顾\n开展项目建设大会战,储备项目1961个、投资总额2486亿元,省市重点项目完成投资843亿元,分别超年度计划45.9、20.7个百分点,上榜全省交通项目推进、投资运行“红榜”。', R2023, [], id='上榜 is a ranking'),
+    pytest.param('二、2024年主要任务\n升级打造“秀美之城”。', R2023, [], id='X之城 is a slogan'),
+    pytest.param('二、2024年主要任务\n落实县区产业园区项目统筹协同机制,开展标准化工业园区创建示范认定,推动专业化特色园区、绿色园区建设。', R2023, [], id='parks named only by generic modifiers'),
+    pytest.param('二、2024年主要任务\n围绕主导产业和战略性新兴产业,深化校地、校企合作,推动龙头企业与高校院所共建省级以上制造业创新中心等创新平台,务实推进安徽工研院六安院、安大科技园六安分园建设,加快工大智谷(六安)落地;', R2023, [('安徽工研院六安院', 'under_construction', 'target'), ('安大科技园六安分园', 'under_construction', 'target'), ('工大智谷(六安)', 'signed', 'target')], id='共建 partners, 分园, a place in brackets behind a facility'),
+    pytest.param('一、2023年工作回顾\n国家历史遗留废弃矿山生态修复示范工程、水源区水生态环境导向开发、引江补汉、丹江口水库库滨带治理等扎实推进。', R2023, [], id='a head shared after the last item ends it: 水库库滨带 is not one'),
+    pytest.param('二、2024年主要任务\n稳步推进城市更新,打通断头路,开工建设南华路上跨G312及接线工程,改造22个老旧小区。', R2023, [('南华路上跨G312及接线工程', 'started', 'target')], id='接线工程'),
+    pytest.param('一、2023年工作回顾\n丽水机场建筑单体全部结顶,迈入工程建设向试飞运营衔接的冲刺阶段。', R2023, [('丽水机场建筑单体', 'completed', 'actual')], id='全部结顶'),
+    pytest.param('一、2023年工作回顾\n内江国际物流港铁路专用线等167个重点项目开工建设,向家坝灌区内江供水管道工程、资中县两河口水库、隆昌市狮子岩水库扩建工程、麻柳坝大桥及连接线工程等重点项目加快推进。', R2023, [('内江国际物流港铁路专用线', 'started', 'actual'), ('向家坝灌区内江供水管道工程', 'under_construction', 'actual'), ('资中县两河口水库', 'under_construction', 'actual'), ('隆昌市狮子岩水库扩建工程', 'under_construction', 'actual'), ('麻柳坝大桥及连接线工程', 'under_construction', 'actual')], id='a bridge and its connection works are one project'),
+]
+
+
+@pytest.mark.parametrize("text, document, expected", CASES_REAL)
+def test_projects_on_real_reports(text, document, expected):
+    assert projects(text, document) == expected
