@@ -58,12 +58,15 @@ def edit_one_report(seeds_dir):
     return os.path.basename(path)
 
 
-def one_size(size, work, jobs, real=None, floor=True, incremental=True):
-    """Generate the corpus of `size` copies, build it, rebuild it after one edit (unless not `incremental`)
-    and time the jieba floor over it (unless not `floor`)."""
+def one_size(size, work, jobs, real=None, floor=True, incremental=True, keep_corpus=False):
+    """Generate the corpus of `size` copies (unless `keep_corpus` and it is there), build it, rebuild it after
+    one edit (unless not `incremental`) and time the jieba floor over it (unless not `floor`)."""
     seeds, out = os.path.join(work, f"corpus-{size}"), os.path.join(work, f"out-{size}")
     started = time.perf_counter()
-    reports = corpus.generate(os.path.join(ROOT, "seeds"), seeds, size, real)  # overwrites last run's edit
+    if keep_corpus and os.path.isdir(seeds):
+        reports = len(report_paths(seeds))
+    else:
+        reports = corpus.generate(os.path.join(ROOT, "seeds"), seeds, size, real)  # overwrites last run's edit
     generated = time.perf_counter() - started
     job = ["--jobs", str(jobs)] if jobs else []
     print(f"[{size}x] {reports} reports: full build ...", file=sys.stderr, flush=True)
@@ -136,6 +139,8 @@ def main(argv=None):
     parser.add_argument("--no-server", action="store_true", help="skip the Datasette latency benchmark")
     parser.add_argument("--no-floor", action="store_true", help="skip the jieba floor (long at large sizes)")
     parser.add_argument("--no-incremental", action="store_true", help="skip the incremental build")
+    parser.add_argument("--keep-corpus", action="store_true",
+                        help="use WORK/corpus-SIZE as it is when there (made beforehand by python -m bench.corpus)")
     parser.add_argument("--real", default=corpus.default_real(),
                         help=f"real reports the corpus draws on, or 'none' (default: {corpus.REAL_TEXTS} if present)")
     args = parser.parse_args(argv)
@@ -144,7 +149,8 @@ def main(argv=None):
     info = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"), "sizes": sizes, "real": real,
             "builds": []}
     for size in sizes:
-        result = one_size(size, args.work, args.jobs, real, not args.no_floor, not args.no_incremental)
+        result = one_size(size, args.work, args.jobs, real, not args.no_floor, not args.no_incremental,
+                          args.keep_corpus)
         info["builds"].append(result)
         save(info, args.work)  # what is done so far survives a run cut short
     if not args.no_server:

@@ -29,6 +29,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 from . import catalog, fields, outcomes, paths, timing
 from .cache import ROW_TABLES, ReportCache, report_key, write_entry
+from .keycheck import KeyIndex
 from .database import load_entries, update_database
 from .package import (DATA_DIR, DATABASE_NAME, Span, csv_rows, key_fields, repeated_keys, validate,
                       write_package_parts)
@@ -40,6 +41,7 @@ STATE = "build-state.json"  # in the cache: what the published outputs were buil
 STAGING = ".entries"  # in the build's temporary directory: entries of the reports processed by this build
 PROGRESS_DELAY = 3  # seconds a build runs before its progress bar appears
 REFUSED = "refused.csv"  # beside the outputs: the reports a keep-going build left out, and why
+VALIDATE_BATCH = 250  # reports validated together by frictionless: bounds the validation's memory
 
 VOCAB_INDICATORS = paths.vocab("indicators.csv")
 
@@ -289,7 +291,7 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
     if errors:
         raise BuildError(["the package does not validate:"] + errors)
     publish(tmp, out_dir, database)
-    counts = {t.name: sum(len(e.keys[t.name][t.primary_key]) for e in entries) for t in ROW_TABLES}
+    counts = {t.name: sum(e.rows.get(t.name, 0) for e in entries) for t in ROW_TABLES}
     counts[fields.INDICATOR_NAMES.name] = len(names)
     counts[fields.TARGET_OUTCOMES.name] = len(paired)
     return descriptor, {t.name: counts[t.name] for t in fields.TABLES}
@@ -341,40 +343,48 @@ def _validate_task(package_dir, entries, fresh, names, paired=()):
 
 
 def validate_changes(package_dir, entries, fresh, names, paired=()):
-    """Frictionless validation of the rows of the `fresh` entries, and unique keys across all rows.
+    """Frictionless validation of the rows of the `fresh` entries, and unique keys across all rows, with
+    memory bounded by VALIDATE_BATCH reports whatever the size of the build.
 
     Every foreign key of a report's rows points into the same report (or into indicator_names, which is
-    included whole), so a report's rows validate alone; what joins reports is key uniqueness, and
-    target_outcomes (`paired`, made by the build from every report), whose keys into indicators are checked
-    against the indicator ids of all reports."""
-    if len(fresh) == len(entries):
-        return validate(package_dir)
-    keys = {fields.INDICATOR_NAMES.name: {f.name: [r[f.name] for r in names]
-                                          for f in key_fields(fields.INDICATOR_NAMES)},
-            fields.TARGET_OUTCOMES.name: {f.name: [r[f.name] for r in paired]
-                                          for f in key_fields(fields.TARGET_OUTCOMES)}}
-    for entry in entries:
-        for table, columns in entry.keys.items():
-            for column, values in columns.items():
-                keys.setdefault(table, {}).setdefault(column, []).extend(values)
-    errors = repeated_keys(keys) + outcome_key_problems(paired, keys, names)
-    if fresh:
-        scratch = os.path.join(package_dir, ".validate")
-        ordered = sorted(fresh, key=lambda e: e.document["id"])
-        write_package_parts(scratch, [e.document for e in ordered], _csv_parts(ordered, names))
-        errors += validate(scratch)
+    included whole), so reports validate in batches: each batch is written as a package of its own and
+    validated by frictionless. What joins reports is key uniqueness, checked in a KeyIndex on disk
+    (keycheck.py) filled from every entry's first line, and target_outcomes (`paired`, made by the build from
+    every report), validated with the last batch, whose keys into indicators are looked up in that index."""
+    scratch = os.path.join(package_dir, ".validate")
+    index = KeyIndex(os.path.join(package_dir, ".keys.db"))
+    try:
+        index.add({fields.INDICATOR_NAMES.name: {f.name: [r[f.name] for r in names]
+                                                 for f in key_fields(fields.INDICATOR_NAMES)},
+                   fields.TARGET_OUTCOMES.name: {f.name: [r[f.name] for r in paired]
+                                                 for f in key_fields(fields.TARGET_OUTCOMES)}})
+        for entry in entries:
+            index.add(entry.keys())
+        errors = index.problems + outcome_key_problems(paired, index, names)
+    finally:
+        index.close()
+        os.remove(os.path.join(package_dir, ".keys.db"))
+    ordered = sorted(fresh, key=lambda e: e.document["id"])
+    batches = [ordered[i:i + VALIDATE_BATCH] for i in range(0, len(ordered), VALIDATE_BATCH)] or [[]]
+    for number, batch in enumerate(batches):
+        last = number == len(batches) - 1
+        write_package_parts(scratch, [e.document for e in batch], _csv_parts(batch, names, None,
+                                                                              paired if last else ()))
+        # target_outcomes' keys into indicators point across batches: looked up in the index above
+        errors += validate(scratch, ignore={(fields.TARGET_OUTCOMES.name, "foreign-key")})
         shutil.rmtree(scratch)
     return errors
 
 
-def outcome_key_problems(paired, keys, names):
-    """Problems for target_outcomes rows whose foreign keys point nowhere."""
-    indicator_ids = set(keys.get(fields.INDICATORS.name, {}).get("id", []))
+def outcome_key_problems(paired, index, names):
+    """Problems for target_outcomes rows whose foreign keys point nowhere (indicator ids are looked up in
+    `index`, a KeyIndex of every report's keys)."""
     known = {r["id"] for r in names}
     problems = []
     for row in paired:
-        for column, ref, _ in fields.TARGET_OUTCOMES.foreign_keys:
-            if row[column] not in (indicator_ids if ref == fields.INDICATORS.name else known):
+        for column, ref, ref_column in fields.TARGET_OUTCOMES.foreign_keys:
+            found = index.has(ref, ref_column, row[column]) if ref == fields.INDICATORS.name else row[column] in known
+            if not found:
                 problems.append(f"target_outcomes: {row['id']}: {column} {row[column]!r} is not in {ref}")
     return problems[:20]
 

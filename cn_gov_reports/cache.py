@@ -97,21 +97,29 @@ def _entry(key, path, header, offset):
     for name, length in header["parts"]:
         parts[name] = (offset, length)
         offset += length
-    return Entry(key, path, header["document"], header["text_sha256"], header["keys"], parts,
+    rows = {table: len(columns[next(iter(columns))]) if columns else 0 for table, columns in header["keys"].items()}
+    return Entry(key, path, header["document"], header["text_sha256"], rows, parts,
                  header.get("outcomes") or {}), offset
 
 
 @dataclasses.dataclass
 class Entry:
-    """One processed report as the build keeps it in memory: its documents row, key values, and where
-    its parts are on disk."""
+    """One processed report as the build keeps it in memory: its documents row, row counts, and where its
+    parts are on disk. Its key values (every primary and unique key of its rows) stay on disk, in the
+    entry's first line, read when asked for (`keys()`): a build of any size keeps a few numbers per report,
+    not a column of every table."""
     key: str
     path: str
     document: dict
     text_hash: str  # text_hash of the report's text
-    keys: dict
+    rows: dict  # {table name: number of rows}
     parts: dict  # {part name: (offset, length)}
     outcomes: dict = dataclasses.field(default_factory=dict)  # outcomes.facts of the report
+
+    def keys(self):
+        """{table name: {key column: [values]}} of the report's rows, read from the entry's first line."""
+        with open(self.path, "rb") as fh:
+            return json.loads(fh.readline())["keys"]
 
     def part(self, name):
         offset, length = self.parts[name]
