@@ -47,12 +47,13 @@ def code_version():
     return h.hexdigest()[:16]
 
 
-def report_key(path, entry):
-    """The cache key of the report file at `path` with catalog `entry` (None when it has none)."""
+def report_key(path, entry, opener=open):
+    """The cache key of the report file at `path` with catalog `entry` (None when it has none); `opener`
+    opens it for reading bytes (fsspec.open for a URL: the same file gives the same key wherever it is)."""
     h = hashlib.sha256()
     h.update(code_version().encode("ascii") + b"\0")
-    h.update(os.path.basename(path).encode("utf-8") + b"\0")
-    with open(path, "rb") as fh:
+    h.update(path.rstrip("/").rsplit("/", 1)[-1].encode("utf-8") + b"\0")
+    with opener(path, "rb") as fh:
         h.update(hashlib.sha256(fh.read()).digest())
     h.update(json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return h.hexdigest()
@@ -85,11 +86,28 @@ def write_entry(path, key, report):
     return its Entry."""
     header, parts = entry_parts(report)
     head = _json(header) + b"\n"
+    _write_file(path, b"".join([head] + [data for _, data in parts]))
+    return _entry(key, path, header, len(head))[0]
+
+
+def entry_bytes(report):
+    """The bytes of `report`'s entry file (what write_entry writes): for an entry made on another machine."""
+    header, parts = entry_parts(report)
+    return b"".join([_json(header) + b"\n"] + [data for _, data in parts])
+
+
+def write_entry_bytes(path, key, data):
+    """Write an entry made elsewhere (entry_bytes) to `path`; return its Entry."""
+    _write_file(path, data)
+    head = data[:data.index(b"\n") + 1]
+    return _entry(key, path, json.loads(head), len(head))[0]
+
+
+def _write_file(path, data):
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
     with os.fdopen(fd, "wb") as fh:
-        fh.write(b"".join([head] + [data for _, data in parts]))
+        fh.write(data)
     os.replace(tmp, path)
-    return _entry(key, path, header, len(head))[0]
 
 
 def _entry(key, path, header, offset):
