@@ -21,7 +21,20 @@ from cn_gov_reports.counts import COUNT_TABLES, FACET_COUNTS, TABLE_COUNTS
 
 TOP_SQL = (f"select [value], [count] from [{FACET_COUNTS}] where [table_name] = :table and [column_name] = :column "
            f"order by [count] desc, [value] limit :limit")
-HAS_SQL = f"select 1 from [{FACET_COUNTS}] where [table_name] = :table and [column_name] = :column limit 1"
+COLUMNS_SQL = f"select distinct [table_name], [column_name] from [{FACET_COUNTS}]"
+_COUNTED = {}  # immutable Database -> {table: {columns counted at build time}}
+
+
+async def counted_columns(db):
+    """{table: {column}} of the facet columns counted at build time in an immutable database (read once; a
+    column with no value but NULL has no rows there and is counted by Datasette, cheaply, from its index)."""
+    if db not in _COUNTED:
+        counted = {}
+        if FACET_COUNTS in await db.table_names():
+            for table, column in (await db.execute(COLUMNS_SQL)).rows:
+                counted.setdefault(table, set()).add(column)
+        _COUNTED[db] = counted
+    return _COUNTED[db]
 
 
 class Rows(list):
@@ -36,16 +49,15 @@ class CountedColumnFacet(facets.ColumnFacet):
     """Datasette's column facet, answered from `_facet_counts` on an unfiltered table."""
 
     async def facet_results(self):
-        if not await self._counted():
+        counted = await self._counted()
+        if not counted:
             return await super().facet_results()
         ds, database, table = self.ds, self.database, self.table
         execute = ds.execute
 
         async def from_counts(db_name, sql, params=None, **kwargs):
             column = self._column_of(sql)
-            if db_name != database or column is None:
-                return await execute(db_name, sql, params, **kwargs)
-            if not (await execute(database, HAS_SQL, {"table": table, "column": column})).rows:
+            if db_name != database or column not in counted:
                 return await execute(db_name, sql, params, **kwargs)
             limit = self.get_facet_size() + 1
             return await execute(database, TOP_SQL, {"table": table, "column": column, "limit": limit})
@@ -57,13 +69,14 @@ class CountedColumnFacet(facets.ColumnFacet):
             self.ds = ds
 
     async def _counted(self):
-        """Whether this page is the whole table (no where clause) and the database has the counts."""
+        """The columns of this table counted at build time, if this page is the whole table (no where
+        clause) of an immutable database that has the counts; else an empty set."""
         if self.table is None or self.params or not self.sql.rstrip().endswith(f"from {escape_sqlite(self.table)}"):
-            return False
+            return set()
         db = self.ds.get_database(self.database)
         if db.is_mutable:
-            return False
-        return FACET_COUNTS in await db.table_names()
+            return set()
+        return (await counted_columns(db)).get(self.table, set())
 
     def _column_of(self, sql):
         """The column of one of ColumnFacet's own facet queries over self.sql, else None."""
