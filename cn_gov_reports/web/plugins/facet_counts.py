@@ -109,7 +109,9 @@ _builtin = pm.get_plugin("datasette.facets")
 if _builtin is not None:
     pm.unregister(_builtin)
 
-    _others = types.ModuleType("datasette.facets (date and array facets)")  # plugins are listed by __name__
+    # Datasette's own date and array facets, registered under the built-in module's name (so /-/plugins
+    # lists them as Datasette's, as before)
+    _others = types.ModuleType("datasette.facets")
 
     @hookimpl
     def _other_builtin_facets():
