@@ -29,10 +29,10 @@ browser:  ## Debian's Chromium and a CJK font for the browser tests (apt-get; sk
 test: venv browser  ## every test
 	$(PY) -m pytest
 
-release: venv  ## make release VERSION=1.1.0: bump, changelog, checksums, commit, tag vVERSION
+release: venv  ## make release VERSION=1.1.0: bump, changelog, checksums, commit, tag, archive in dist/, releases.json
 	$(PY) scripts/release.py $(VERSION)
 
-serve-versions: build  ## the latest build plus every tagged release, read-only, http://127.0.0.1:$(PORT)/-/releases
+serve-versions: build  ## the latest build plus every recorded release, read-only, http://127.0.0.1:$(PORT)/-/releases
 	$(PY) scripts/serve_versions.py --port $(PORT)
 
 cff: venv  ## .venv-cff with cffconvert (the tests create it too); validate CITATION.cff

@@ -50,6 +50,8 @@ def apply(row, entry, valid_doc_types):
     """The documents row with the catalog entry's provenance, fill-ins and corrections applied."""
     row = dict(row)
     row["source_url"] = entry.get("source_url", "") or row.get("source_url", "")
+    row["source_note"] = entry.get("note", "") or row.get("source_note", "")
+    row["retrieved"] = entry.get("retrieved", "") or row.get("retrieved", "")
     for key in FILL_INS:
         value = entry.get(key)
         if key == "doc_type" and value not in valid_doc_types:

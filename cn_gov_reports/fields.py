@@ -102,6 +102,22 @@ ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DOC_TYPES = tuple(c.value for c in CODES[("documents", "doc_type")])
 
 
+def _context_fields(thing, years):
+    """region, region_code, year_start, year_end of an indicator or project row: the document's region, so a
+    row reads (and filters) by place and year without a join to documents. `years` says where the years
+    come from."""
+    return (
+        Field("region", "string", f"The place of the document the {thing} is in (documents.region)",
+              "地区(所属文档的地区)", extension=True),
+        Field("region_code", "string", f"GB/T 2260 code of that place (documents.region_code)",
+              "行政区划代码(所属文档)", extension=True),
+        Field("year_start", "integer", f"First year the {thing} refers to: {years}", "所指时期的起始年份",
+              extension=True),
+        Field("year_end", "integer", f"Last year the {thing} refers to (year_start for a single year)",
+              "所指时期的结束年份(单一年份同起始年份)", extension=True),
+    )
+
+
 def _sentence_fields(thing):
     return (
         Field("sentence", "string", f"The full sentence that contains the {thing}, verbatim from the "
@@ -163,6 +179,11 @@ DOCUMENTS = Table(
         Field("source_sha256", "string", "SHA-256 of the source file's bytes", "源文件的SHA-256校验值",
               required=True, pattern=r"^[0-9a-f]{64}$"),
         Field("source_url", "string", "Where the report was retrieved from, from the catalog", "原始网址(来自目录文件)"),
+        Field("source_note", "string", "The catalog's note on where the file comes from and how it was saved "
+              "(catalog.jsonl `note`): the provenance shown when there is no source_url",
+              "目录文件对来源及保存方式的说明(无原始网址时展示)", extension=True),
+        Field("retrieved", "string", "Date the file was retrieved, as the catalog gives it", "获取日期(来自目录文件)",
+              extension=True),
         Field("source_encoding", "string", "Character encoding the source file was decoded from",
               "源文件字符编码", extension=True),
         Field("characters", "integer", "Length of the document's normalized text in characters",
@@ -236,12 +257,14 @@ INDICATORS = Table(
         Field("main_target", "boolean", "True when the number is one of the plan year's main expected targets "
               "(主要预期目标), the list the main_targets table reads", "是否为计划年度主要预期目标之一(见main_targets表)",
               required=True, extension=True),
-    ),
+    ) + _context_fields(
+        "number", "the first year of its period (2021 for 2021-2025); empty when the period is unknown"),
     foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id"),
                   ("indicator", "indicator_names", "id")),
     label_column="subject",
-    facets=("document_id", "status", "measure", "indicator", "unit"),
-    indexes=("document_id", "section_id", "indicator", "status", "measure", "unit", "period"),
+    facets=("region", "year_start", "document_id", "status", "measure", "indicator", "unit"),
+    indexes=("document_id", "section_id", "indicator", "status", "measure", "unit", "period", "region",
+             "year_start"),
     fts=("subject", "sentence"),
     sort="sentence_start",
 )
@@ -254,15 +277,20 @@ PROJECTS = Table(
         Field("document_id", "string", "The document", "所属文档", required=True),
         Field("section_id", "string", "The section whose text mentions the project", "所属章节", required=True),
         Field("name", "string", "Project name as written, cleaned of list punctuation", "项目名称", required=True),
+        Field("project_key", "string", "The name normalized so that every mention of one project, in any report, has "
+              "the same key (full-width/half-width, case, quotes, brackets, 项目 and phase spelling removed; "
+              "different phases stay different)", "项目归一名称(同一项目在各报告中相同)", extension=True),
         coded("projects", "stage", "Milestone the text names: {values}", "阶段:{labels}"),
         coded("projects", "status", "{values}", "状态:{labels}"),
         Field("investment", "number", "Investment the text states for the project, in 元", "文中所述投资额(元)"),
         Field("investment_text", "string", "Investment as written (e.g. 50亿元)", "投资额(原文)", extension=True),
-    ) + _sentence_fields("project name"),
+    ) + _sentence_fields("project name") + _context_fields(
+        "project", "the year the document reviews (documents.review_year) for a milestone reached, the years "
+        "it plans for (plan_year to plan_end_year) for one aimed for; empty when the document does not say"),
     foreign_keys=(("document_id", "documents", "id"), ("section_id", "sections", "id")),
     label_column="name",
-    facets=("document_id", "stage", "status"),
-    indexes=("document_id", "section_id", "stage", "status"),
+    facets=("region", "year_start", "document_id", "stage", "status"),
+    indexes=("document_id", "section_id", "stage", "status", "region", "year_start", "project_key"),
     fts=("name", "sentence"),
     sort="sentence_start",
 )
@@ -365,7 +393,31 @@ TARGET_OUTCOMES = Table(
     sort="id",
 )
 
-TABLES = (DOCUMENTS, SECTIONS, INDICATORS, PROJECTS, INDICATOR_NAMES, MAIN_TARGETS, TARGET_OUTCOMES)
+TEXTS = Table(
+    "texts", "Full texts", "全文", "Each document's whole normalized text, the text every char_start and char_end "
+    "offset of the other tables points into, in parts of at most 20,000 characters (cn_gov_reports/texts.py)",
+    "每份文档的规范化全文(其他各表的字符位置均指向此文本),按不超过两万字分段",
+    fields=(
+        Field("id", "string", "Stable id: the document id, text, and the part's number in five digits "
+              "(-text-00000)", "标识(文档标识-text-五位序号)",
+              required=True, unique=True, pattern=ID, extension=True),
+        Field("document_id", "string", "The document", "所属文档", required=True, extension=True),
+        Field("part", "integer", "Position of the part in its document (0-based)", "分段序号(从0开始)",
+              required=True, extension=True),
+        Field("char_start", "integer", "Offset of the part's first character in the document's normalized text",
+              "分段在规范化全文中的起始位置", required=True, extension=True),
+        Field("char_end", "integer", "Offset just past the part's last character; text is the slice that ends "
+              "here", "分段在规范化全文中的结束位置(不含)", required=True, extension=True),
+        Field("text", "string", "The part of the normalized text (the source file decoded, normalized and "
+              "cleaned of web-page chrome); the parts of a document, in order, are its whole text",
+              "该段规范化文本(各段依次相连即为全文)", extension=True),
+    ),
+    foreign_keys=(("document_id", "documents", "id"),),
+    indexes=("document_id",),
+    sort="id",
+)
+
+TABLES = (DOCUMENTS, SECTIONS, INDICATORS, PROJECTS, INDICATOR_NAMES, MAIN_TARGETS, TARGET_OUTCOMES, TEXTS)
 # rows that point at the words of a sentence (char_start/char_end): row pages highlight them and cite the row
 MENTIONS = tuple(t for t in TABLES if {"sentence", "char_start"} <= set(t.columns))
 BY_NAME = {t.name: t for t in TABLES}

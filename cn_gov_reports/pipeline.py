@@ -1,4 +1,5 @@
-"""One report in, its rows out: read -> normalize -> strip chrome -> sections -> documents row -> extract.
+"""One report in, its rows out: read -> normalize -> strip chrome -> sections -> documents row -> extract ->
+place and years on the rows (context.py).
 
 `process_report` is a pure function of the file's bytes, its file name and its catalog entry, so reports
 can be processed in any order, in parallel, or from a cache.
@@ -7,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import catalog as catalog_mod
-from . import fields
+from . import context, fields, texts
 from .chrome import clean
 from .documents import describe
 from .ids import document_id
@@ -53,6 +54,11 @@ class Report:
     dropped: list = field(default_factory=list)  # chrome and metadata lines, for auditing
     tokens: dict = field(default_factory=dict)  # search.segment_rows of the rows, for the full-text index
 
+    @property
+    def texts(self):
+        """The report's rows of table texts: its whole normalized text, in parts."""
+        return texts.rows(self.document["id"], self.text)
+
 
 def process_report(path, entry=None):
     """The Report for the file at `path`; `entry` is its catalog entry (or None)."""
@@ -79,6 +85,7 @@ def process_report(path, entry=None):
         projects = extract_projects(text, sections, row, sentences, view)
         targets = main_targets(text, sections, row, sentences, indicators, view)
         facts = outcome_facts(row, row.get("region") or "", indicators, targets)
+        indicators, projects = context.indicator_rows(row, indicators), context.project_rows(row, projects)
         row.update(sections=len(sections), indicators=len(indicators), projects=len(projects))
     with stage("segment", path):
         tokens = segment_rows({"sections": sections, "indicators": indicators, "projects": projects})

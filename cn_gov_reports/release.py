@@ -1,8 +1,14 @@
-"""Make a release: check, bump the version everywhere, write the changelog and checksums, commit, tag.
+"""Make a release: check, bump the version everywhere, write the changelog and checksums, commit, tag,
+record it in releases.json and write its archive.
 
-The git tag vX.Y.Z is the release. A release is refused when the work tree is dirty, when data/ (or
-any generated file) is not what a fresh build gives, when the version does not follow the previous
-release, or when it is a smaller bump than the changes need (see versioning.py).
+The release is its entry in releases.json (record.py): the commit "Release X.Y.Z" and the SHA-256 of
+every published file; the tag vX.Y.Z is a convenience. Two commits: "Release X.Y.Z" (data, version,
+changelog, SHA256SUMS) and "Record release X.Y.Z" (its entry, which names the first commit's hash). The
+archive dist/<name>-X.Y.Z.zip (archive.py) is the deposit for a data archive such as Zenodo.
+
+A release is refused when the work tree is dirty, when data/ (or any generated file) is not what a
+fresh build gives, when the version does not follow the previous release, or when it is a smaller bump
+than the changes need (see versioning.py).
 """
 import datetime
 import hashlib
@@ -10,7 +16,7 @@ import os
 import re
 import tempfile
 
-from . import citation, citation_files, diff, paths, site, versioning, versions
+from . import archive, citation, citation_files, diff, paths, record, site, versioning, versions
 from .build import build
 from .package import DATA_DIR, dataset
 
@@ -19,6 +25,7 @@ SEEDS = os.path.join(ROOT, "seeds")
 CHANGELOG = os.path.join(ROOT, "CHANGELOG.md")
 CHECKSUMS = os.path.join(ROOT, "SHA256SUMS")
 README = os.path.join(ROOT, "README.md")
+DIST = os.path.join(ROOT, "dist")
 README_BLOCK = re.compile(r"(<!-- release -->\n).*?(<!-- /release -->)", re.S)
 UNRELEASED = "## Unreleased"
 
@@ -85,11 +92,14 @@ def set_dataset_version(version, created):
 
 
 def readme_block(meta=None):
-    """The README's release block: current version, how to cite it (APA, BibTeX)."""
+    """The README's release block: current version, how to cite it (APA, GB/T 7714-2015, BibTeX)."""
     meta = meta or dataset()
-    return (f"Current release: **{meta['version']}** ({citation.released(meta)}), git tag "
-            f"`{versioning.tag(meta['version'])}`; what changed: [CHANGELOG.md](CHANGELOG.md).\n\n"
-            f"APA:\n\n> {citation.apa(meta)}\n\nBibTeX:\n\n```bibtex\n{citation.bibtex(meta)}\n```\n")
+    return (f"Current release: **{meta['version']}** ({citation.released(meta)}), recorded with its commit and "
+            f"checksums in [{record.NAME}]({record.NAME}) (git tag `{versioning.tag(meta['version'])}` where tags "
+            f"were fetched); what changed: [CHANGELOG.md](CHANGELOG.md).\n\n"
+            f"APA:\n\n> {citation.apa(meta)}\n\nGB/T 7714-2015:\n\n> {citation.gbt7714(meta)}\n\n"
+            f"BibTeX:\n\n```bibtex\n{citation.bibtex(meta)}\n```\n\n"
+            f"Add the URL you used and the date you accessed it; every page of the site shows the full citation.\n")
 
 
 def update_readme(text, meta=None):
@@ -101,8 +111,8 @@ def changelog_section(version, date, previous_version, diffs, notes=""):
     head = f"## [{version}] - {date}\n\n"
     notes = notes.strip()
     body = (notes + "\n\n" if notes else "") + diff.markdown(diffs, previous_version)
-    tail = (f"\nChecksums of every published file: `SHA256SUMS` at tag `{versioning.tag(version)}` "
-            f"(`sha256sum -c SHA256SUMS`).\n")
+    tail = (f"\nChecksums of every published file: `SHA256SUMS` of the commit \"Release {version}\" "
+            f"(`sha256sum -c SHA256SUMS`), also recorded with that commit in `{record.NAME}`.\n")
     return head + body + tail
 
 
@@ -137,15 +147,30 @@ def _write(path, text):
         fh.write(text)
 
 
-def _previous(repo):
-    tags = versions.release_tags(repo)
-    return tags[-1] if tags else (None, None)
+def _previous_rev(repo, entry):
+    rev, why = versions.locate(repo, entry)
+    if not rev:
+        raise ReleaseError(f"the previous release {entry['version']} cannot be read: {why}; "
+                           "release from a full clone (`git fetch --unshallow`)")
+    return rev
 
 
-def release(version, date=None, repo=ROOT, make_tag=True, log=print):
+def record_entry(repo, version, date, commit, diffs, previous_version, dist=DIST):
+    """The releases.json entry of the release made by commit, with its archive written into dist."""
+    files = record.parse_sums(versions.git(repo, "show", f"{commit}:SHA256SUMS"))
+    path, digest = archive.write(repo, commit, version, date, dist)
+    return {"version": version, "date": date, "commit": commit, "tag": versioning.tag(version), "files": files,
+            "diff": record.diff_summary(diffs, previous_version) if diffs is not None else None,
+            "archive": {"name": os.path.basename(path), "sha256": digest}}
+
+
+def release(version, date=None, repo=ROOT, make_tag=True, log=print, dist=DIST):
     """Release `version` of the repository at repo (the one this library lives in); return the tag."""
     check_clean(repo)
-    previous, previous_tag = _previous(repo)
+    record_path = os.path.join(repo, record.NAME)
+    entries = record.load(record_path)
+    last = record.latest(entries)
+    previous = last["version"] if last else None
     level = check_version(version, previous)
     if versioning.tag(version) in versions.git(repo, "tag", "--list").splitlines():
         raise ReleaseError(f"tag {versioning.tag(version)} exists already")
@@ -154,7 +179,7 @@ def release(version, date=None, repo=ROOT, make_tag=True, log=print):
         raise ReleaseError("these files are not what a fresh build gives: " + ", ".join(stale)
                            + "; run `python scripts/build.py` and commit them")
     with tempfile.TemporaryDirectory() as tmp:
-        old_dir = versions.export_release(repo, previous_tag, os.path.join(tmp, "old")) if previous else None
+        old_dir = versions.export_release(repo, _previous_rev(repo, last), os.path.join(tmp, "old")) if last else None
         diffs = diff.diff_packages(old_dir, repo)
         if previous:
             required, reasons = versioning.required_bump(diff.read_descriptor(old_dir), diff.read_descriptor(repo),
@@ -177,7 +202,30 @@ def release(version, date=None, repo=ROOT, make_tag=True, log=print):
     _write(CHECKSUMS, checksums(repo))
     versions.git(repo, "add", "-A")
     versions.git(repo, "commit", "--quiet", "-m", f"Release {version}")
+    commit = versions.git(repo, "rev-parse", "HEAD")
     if make_tag:
         versions.git(repo, "tag", "-a", versioning.tag(version), "-m", f"Release {version}")
-    log(f"released {version}" + (f" (tag {versioning.tag(version)})" if make_tag else "") + f":\n{section}")
+    entry = record_entry(repo, version, date, commit, diffs, previous, dist)
+    record.save(entries + [entry], record_path)
+    versions.git(repo, "add", record.NAME)
+    versions.git(repo, "commit", "--quiet", "-m", f"Record release {version} (commit {commit[:12]}) in {record.NAME}")
+    log(f"released {version}: commit {commit}" + (f", tag {versioning.tag(version)}" if make_tag else "")
+        + f"; {record.NAME} records it; archive {os.path.join(dist, entry['archive']['name'])} "
+        f"(sha256 {entry['archive']['sha256']}):\n{section}")
     return versioning.tag(version)
+
+
+def write_archive(version, repo=ROOT, dist=DIST):
+    """Write the archive of recorded release `version` again from its commit; return (path, sha256).
+    ReleaseError when the release is not recorded, its commit is not here, or the bytes differ from the record."""
+    entry = record.find(record.load(os.path.join(repo, record.NAME)), version)
+    if not entry:
+        raise ReleaseError(f"{version} is not a release recorded in {record.NAME}")
+    rev, why = versions.locate(repo, entry)
+    if not rev:
+        raise ReleaseError(f"release {version} cannot be read: {why}")
+    path, digest = archive.write(repo, rev, version, entry["date"], dist)
+    recorded = (entry.get("archive") or {}).get("sha256")
+    if recorded and digest != recorded:
+        raise ReleaseError(f"{path} has sha256 {digest}, not the {recorded} recorded in {record.NAME}")
+    return path, digest

@@ -35,6 +35,33 @@ def metadata_path():
     return site.write(os.path.join(tempfile.mkdtemp(prefix="cn-gov-reports-"), "metadata.yml"))
 
 
+PLUGIN_CONFIG = "cn_gov_reports"  # metadata's plugins block the web plugins read (public_url, record)
+
+
+def check_public_url(url):
+    """The public base URL without a trailing slash; ValueError unless it is an http(s) URL with a host."""
+    from urllib.parse import urlparse
+
+    parsed = urlparse(url or "")
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
+        raise ValueError(f"--public-url {url!r} is not a base URL like https://data.example.org")
+    return url.rstrip("/")
+
+
+def metadata_with_config(metadata, dest, **config):
+    """Write into dest (JSON) the metadata file `metadata` plus our plugin configuration; return dest."""
+    import json
+
+    import yaml
+
+    with open(metadata, encoding="utf-8") as fh:
+        meta = yaml.safe_load(fh) or {}
+    meta.setdefault("plugins", {})[PLUGIN_CONFIG] = {k: v for k, v in config.items() if v}
+    with open(dest, "w", encoding="utf-8") as fh:
+        json.dump(meta, fh, ensure_ascii=False, indent=2)
+    return dest
+
+
 def datasette_args(out_dir, port, host="127.0.0.1", extra_databases=(), metadata=None):
     """The `datasette serve` command line for the build in out_dir (plus any extra immutable databases)."""
     metadata = metadata or metadata_path()

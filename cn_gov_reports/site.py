@@ -2,7 +2,7 @@
 
 import yaml
 
-from . import fields, package_info
+from . import fields, package_info, project_keys
 from .package import DATABASE_NAME, dataset
 from .search import fts_table
 
@@ -67,6 +67,14 @@ join indicators t on t.id = o.target_indicator_id
 join indicators a on a.id = o.actual_indicator_id
 where :indicator = '' or o.indicator = :indicator
 order by o.region, o.indicator, o.year""",
+    },
+    "project_across_reports": {
+        "title": "One project across reports and years / 同一项目跨报告跨年份",
+        "description": "Every mention of one project (its project_key, e.g. 光谷火车站 or 东湖综合保税区二期; the "
+                       "key is on each project row) in every document, ordered by the year it speaks of, with its "
+                       "stage: follow a project from 谋划 to 开工, 建成 and 投产. / 某一项目(按项目归一名称,见项目表"
+                       "project_key列)在各文档中的全部提及,按所述年份排列,附阶段。",
+        "sql": project_keys.MENTIONS_SQL,
     },
     "indicators_by_name": {
         "title": "One indicator across all documents / 单一指标跨文档对比",

@@ -5,7 +5,7 @@ that take a Datasette ``Database`` and return plain dicts for the templates in t
 """
 from collections import OrderedDict, defaultdict
 
-from . import citation, fields, search
+from . import fields, project_keys, search
 from .package import DATABASE_NAME, dataset
 
 
@@ -176,6 +176,8 @@ async def mention_context(db, table, row_id):
         names = await rows(db, "select label_zh, label_en from indicator_names where id = :id",
                            {"id": row["indicator"]})
         context["ui_indicator_name"] = names[0] if names else {}
+    if table == fields.PROJECTS.name and row.get("project_key"):
+        context["ui_same_project"] = await rows(db, project_keys.MENTIONS_SQL, {"project_key": row["project_key"]})
     return context
 
 
@@ -193,8 +195,6 @@ async def home_context(datasette, db):
     return {
         "ui_dataset": ds,
         "ui_database": DATABASE_NAME,
-        "ui_apa": citation.apa(),
-        "ui_bibtex": citation.bibtex(),
         "ui_tables": tables,
         "ui_documents": documents,
         "ui_queries": queries,

@@ -3,6 +3,7 @@
 
     python scripts/serve.py                    # the build in the repository root, port 8001
     python scripts/serve.py --out OUT --port N # any build directory
+    python scripts/serve.py --public-url https://data.example.org  # the address permalinks and citations use
 """
 import sys
 

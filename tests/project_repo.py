@@ -23,8 +23,11 @@ def git(repo, *args):
 
 
 def make_repo(dest):
-    """Copy the project into dest, git init and commit it; return dest."""
+    """Copy the project into dest, git init and commit it; return dest. The copy has none of the project's
+    history, so it starts with no release record (releases.json): a project that has never released."""
     for path in project_files():
+        if path == "releases.json":
+            continue
         target = os.path.join(dest, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         shutil.copy2(os.path.join(ROOT, path), target)

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sqlite3
+import sys
 from urllib.parse import urlparse
 
 import pytest
@@ -90,8 +91,8 @@ def test_home_page_shows_title_version_license_source_and_citation(page, server)
     assert page.locator(".ui-version").inner_text() == ds["version"]
     assert ds["licenses"][0]["name"] in page.locator(".ui-license").inner_text()
     assert "Government websites" in page.locator(".ui-source").inner_text()
-    assert f"Version {ds['version']}" in page.locator(".ui-apa").inner_text()
-    assert page.locator(".ui-bibtex").inner_text().startswith("@misc{")
+    assert f"Version {ds['version']}" in page.locator("#cite-home-apa").inner_text()
+    assert page.locator("#cite-home-bibtex").inner_text().startswith("@misc{")
     snap(page, "home")
     for title in ("文档 / Documents", "章节 / Sections", "指标 / Indicators", "项目 / Projects"):
         assert page.get_by_role("link", name=title).count() == 1
@@ -274,3 +275,234 @@ def test_targets_page_links_each_bar_and_number_to_its_sentence(page, district_s
     assert re.fullmatch(r"/reports/indicators/jiangxia-2020-i-[0-9a-f]+", actual)
     page.goto(district_server + actual)
     assert "同比增长6.8%" in page.locator("body").inner_text()
+
+
+PUBLIC_URL = "https://data.example.org/wuhan"
+
+
+@pytest.fixture(scope="module")
+def public_server(seeds_build, tmp_path_factory):
+    """`scripts/serve.py --public-url PUBLIC_URL` over the seeds build."""
+    from conftest import running
+    from cn_gov_reports.serve import free_port
+
+    port = free_port()
+    command = [sys.executable, os.path.join(ROOT, "scripts", "serve.py"), "--out", str(seeds_build), "--port",
+               str(port), "--public-url", PUBLIC_URL]
+    with running(command, tmp_path_factory.mktemp("public"), port) as base:
+        yield base
+
+
+def cite_texts(page, prefix):
+    return {key: page.locator(f"#{prefix}-{key}").text_content() for key in ("apa", "gbt7714", "bibtex")}
+
+
+def test_citations_use_the_public_url_agree_everywhere_and_copy(page, public_server, seeds_build):
+    row = query(seeds_build, "select id from indicators order by id limit 1")[0]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=public_server)
+    page.goto(public_server + "/")
+    home = cite_texts(page, "cite-home")
+    assert home == cite_texts(page, "cite-footer")
+    page.goto(f"{public_server}/reports/indicators/{row['id']}")
+    assert cite_texts(page, "cite-footer") == home  # the same dataset citation on every page
+    row_cite = cite_texts(page, "cite-row")
+    permalink = page.locator("a.row-permalink").get_attribute("href")
+    assert re.fullmatch(rf"{re.escape(PUBLIC_URL)}/reports(_\d+_\d+_\d+)?/indicators/{row['id']}", permalink)
+    accessed = page.locator(".cite-row-accessed").inner_text()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", accessed)
+    assert row_cite["gbt7714"].endswith(f"[{accessed}]. {permalink}.") and "[DS/OL]//" in row_cite["gbt7714"]
+    assert row_cite["apa"].endswith(f", from {permalink}") and f"urldate = {{{accessed}}}" in row_cite["bibtex"]
+    assert "127.0.0.1" not in " ".join([*row_cite.values(), *home.values(), permalink])
+    api = page.evaluate(f"fetch('/-/cite.json?table=indicators&id={row['id']}').then(r => r.json())")
+    assert {k: api["row"][k] for k in row_cite} == row_cite
+    button = page.locator("button.cite-copy[data-copy='cite-row-gbt7714']")
+    button.click()
+    page.wait_for_function("document.querySelector(\"button.cite-copy[data-copy='cite-row-gbt7714']\")"
+                           ".textContent.includes('Copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == row_cite["gbt7714"]
+    page.locator(".cite-row").scroll_into_view_if_needed()
+    snap(page, "cite-row")
+    import urllib.request
+    import zipfile
+
+    with urllib.request.urlopen(public_server + "/-/download/reports/indicators.zip?status=target") as response:
+        with zipfile.ZipFile(io.BytesIO(response.read())) as z:
+            cite = z.read("CITATION.txt").decode("utf-8")
+    assert home["gbt7714"] in cite and home["apa"] in cite and home["bibtex"] in cite  # a download cites as the pages do
+    assert f"{PUBLIC_URL}/reports/indicators?status=target" in cite and "127.0.0.1" not in cite
+
+
+def test_release_list_and_a_release_not_held(page, public_server):
+    """/-/releases lists every recorded release with its date and diff; a versioned URL of a release this server
+    does not hold is a 404 page naming it (the plain server holds at most the release its build is)."""
+    from cn_gov_reports import record
+
+    entries = record.load()
+    assert entries, "releases.json records no release"
+    page.goto(public_server + "/-/releases")
+    for e in entries:
+        row = page.locator(f"tr.release[data-version='{e['version']}']")
+        assert e["date"] in row.inner_text() and record.diff_text(e) == row.locator(".release-diff").inner_text()
+    label = page.locator("table.served-databases td.database-version").first.inner_text()
+    snap(page, "releases")
+    missing = next(e for e in reversed(entries) if e["version"] != label)
+    versioned = "reports_" + missing["version"].replace(".", "_")
+    response = page.goto(f"{public_server}/{versioned}/indicators")
+    assert response.status == 404 and response.url.endswith(f"/{versioned}/indicators")  # no redirect
+    assert f"Release {missing['version']} is not held by this server" in page.locator(".missing-release").inner_text()
+
+
+# Issue 18, data and provenance: region and year on the rows, the coverage grid, self-describing downloads,
+# provenance and the whole text of a report.
+
+def test_region_and_year_facets_filter_the_indicators(page, server, seeds_build):
+    region, year, n = query(seeds_build, "select region, year_start, count(*) as n from indicators where year_start "
+                                         "is not null group by 1, 2 order by n desc limit 1")[0].values()
+    page.goto(server + "/reports/indicators")
+    page.locator("#facet-region a", has_text=re.compile(rf"^{region}$")).click()
+    page.wait_for_url(re.compile(r"region="))
+    page.locator("#facet-year_start a", has_text=re.compile(rf"^{year}$")).click()
+    page.wait_for_url(re.compile(r"year_start="))
+    assert row_count(page) == n
+    assert {c.inner_text() for c in page.locator("table.rows-and-columns td.col-region").all()} == {region}
+    assert {c.inner_text() for c in page.locator("table.rows-and-columns td.col-year_start").all()} == {str(year)}
+    snap(page, "indicators-region-year")
+
+
+def test_coverage_grid_cell_opens_that_regions_indicators_of_that_year(page, server, seeds_build):
+    page.goto(server + "/")
+    cell = page.locator("table.ui-coverage td.ui-cell:not(.ui-cell-empty)").first
+    region = cell.locator("xpath=..").get_attribute("data-region")
+    year = int(cell.get_attribute("data-year"))
+    indicators = int(cell.locator(".ui-cell-indicators").inner_text())
+    reports = int(cell.locator(".ui-cell-reports").inner_text())
+    expected = query(seeds_build, "select count(*) as n, count(distinct document_id) as d from indicators "
+                                  "where region = ? and year_start = ?", (region, year))[0]
+    assert (indicators, reports) == (expected["n"], expected["d"]) and indicators > 0
+    page.locator("#coverage").scroll_into_view_if_needed()
+    snap(page, "home-coverage")
+    cell.locator("a.ui-cell-link").click()
+    page.wait_for_url(re.compile(r"/reports/indicators\?.*year_start="))
+    assert row_count(page) == indicators
+
+
+def test_downloads_are_named_after_table_filters_and_version_and_the_zip_travels_with_its_description(
+        page, server, seeds_build, tmp_path):
+    import zipfile
+
+    version = dataset()["version"]
+    region, year = query(seeds_build, "select region, year_start from indicators where year_start is not null "
+                                      "order by id limit 1")[0].values()
+    expected = [r["id"] for r in query(seeds_build, "select id from indicators where region = ? and year_start = ? "
+                                                    "order by sentence_start, id", (region, year))]
+    page.goto(f"{server}/reports/indicators?region={region}&year_start={year}")
+    assert row_count(page) == len(expected)
+    stem = f"indicators_region-{region}_year_start-{year}_v{version}"
+    assert page.locator("code.ui-download-name").inner_text() == f"{stem}.csv"
+    names = {}
+    for selector in ("a.ui-csv-excel", "a.ui-csv", "a.ui-json", "a.ui-zip"):
+        with page.expect_download() as info:
+            page.click(selector)
+        names[selector] = info.value.suggested_filename
+        info.value.save_as(str(tmp_path / info.value.suggested_filename))
+    assert names == {"a.ui-csv-excel": f"{stem}_excel.csv", "a.ui-csv": f"{stem}.csv", "a.ui-json": f"{stem}.json",
+                     "a.ui-zip": f"{stem}.zip"}
+    assert (tmp_path / f"{stem}_excel.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = json.loads((tmp_path / f"{stem}.json").read_text(encoding="utf-8"))
+    assert sorted(r["id"] for r in rows) == sorted(expected)
+    assert all(r["region"] == region and r["year_start"] == year and not any(isinstance(v, dict) for v in r.values())
+               for r in rows)
+    with zipfile.ZipFile(tmp_path / f"{stem}.zip") as z:
+        assert set(z.namelist()) == {f"{stem}.csv", "datapackage.json", "data-dictionary.csv", "LICENSE.txt",
+                                     "CITATION.txt", "README.txt"}
+        assert sorted(r["id"] for r in csv.DictReader(io.StringIO(z.read(f"{stem}.csv").decode("utf-8")))) == \
+            sorted(expected)
+    snap(page, "downloads")
+
+
+def test_document_page_shows_provenance_and_its_whole_text_marks_every_row(page, server, seeds_build):
+    import json as json_mod
+
+    doc = query(seeds_build, "select * from documents order by indicators desc, id limit 1")[0]
+    with open(os.path.join(ROOT, "seeds", "catalog.jsonl"), encoding="utf-8") as fh:
+        note = next(e for e in map(json_mod.loads, fh) if e["file"] == doc["source_file"])["note"]
+    page.goto(f"{server}/reports/documents/{doc['id']}")
+    if doc["source_url"]:
+        assert page.locator(".ui-source-url").get_attribute("href") == doc["source_url"]
+    else:
+        assert page.locator(".ui-provenance .ui-source-note").inner_text() == note
+    page.locator("a.ui-read-text").click()
+    page.wait_for_url(f"**/reports/documents/{doc['id']}/text")
+    text = "".join(r["text"] for r in query(seeds_build, "select text from texts where document_id = ? order by part",
+                                            (doc["id"],)))
+    assert page.locator(".ui-fulltext").text_content() == text and len(text) == doc["characters"]
+    marks = page.evaluate("[...document.querySelectorAll('.ui-fulltext a.ui-t-mark')].map(a => "
+                          "[a.dataset.row, +a.dataset.start, a.textContent, a.getAttribute('href')])")
+    rows = {r["id"]: r for r in query(seeds_build, "select id, 'indicators' as t, char_start, char_end from indicators "
+                                                   "where document_id = ? union all select id, 'projects', char_start, "
+                                                   "char_end from projects where document_id = ?", (doc["id"],) * 2)}
+    covered = set()
+    for row_id, start, words, href in marks:
+        row = rows[row_id]
+        assert text[start:start + len(words)] == words
+        assert row["char_start"] <= start and start + len(words) <= row["char_end"]
+        assert href == f"/reports/{row['t']}/{row_id}"
+        covered |= set(range(start, start + len(words)))
+    for row in rows.values():  # every number and project is marked, and can be scrolled to
+        assert set(range(row["char_start"], row["char_end"])) <= covered, row
+    anchors = set(page.evaluate("[...document.querySelectorAll('.ui-fulltext .ui-t-anchor')].map(s => s.id)"))
+    assert set(rows) <= anchors
+    snap(page, "document-text")
+
+
+def test_row_page_opens_its_words_in_the_whole_text(page, server, seeds_build):
+    row = query(seeds_build, "select i.id, i.document_id, i.char_start, i.char_end, t.text, t.char_start as part_start "
+                             "from indicators i join texts t on t.document_id = i.document_id and i.char_start "
+                             "between t.char_start and t.char_end order by t.part desc, i.sentence_start desc limit 1")[0]
+    page.goto(f"{server}/reports/indicators/{row['id']}")
+    page.locator("a.ui-open-in-text").click()
+    page.wait_for_url(re.compile(r"/text\?focus="))
+    focused = page.locator("a.ui-t-focus")
+    offset = row["part_start"]
+    assert "".join(focused.all_text_contents()) == row["text"][row["char_start"] - offset:row["char_end"] - offset]
+    box = focused.first.bounding_box()
+    assert 0 <= box["y"] < 900, "the page scrolls to the row's words"
+    snap(page, "document-text-focus")
+    focused.first.click()
+    page.wait_for_url(f"**/reports/indicators/{row['id']}")
+
+
+def test_a_long_text_pages_by_parts(page, server, seeds_build):
+    doc, parts = query(seeds_build, "select document_id, count(*) as n from texts group by 1 order by n desc, 1 "
+                                    "limit 1")[0].values()
+    if parts < 2:
+        pytest.fail("no seed report is long enough to have two parts of table texts (cn_gov_reports/texts.py)")
+    last = query(seeds_build, "select text, char_start from texts where document_id = ? order by part desc limit 1",
+                 (doc,))[0]
+    page.goto(f"{server}/reports/documents/{doc}/text?part={parts - 1}")
+    assert page.locator(".ui-fulltext").text_content() == last["text"]
+    marks = page.evaluate("[...document.querySelectorAll('.ui-fulltext a.ui-t-mark')].map(a => "
+                          "[a.dataset.row, +a.dataset.start])")
+    inside = {r["id"] for r in query(seeds_build, "select id from indicators where document_id = ? and char_end > ? "
+                                                  "union all select id from projects where document_id = ? and "
+                                                  "char_end > ?", (doc, last["char_start"]) * 2)}
+    assert {row for row, _ in marks} <= inside and bool(marks) == bool(inside)
+    assert all(start >= last["char_start"] for _, start in marks)  # marks keep their document offsets
+    page.locator("a.ui-text-previous").first.click()
+    page.wait_for_url(re.compile(r"part=0"))
+    whole = "".join(r["text"] for r in query(seeds_build, "select text from texts where document_id = ? order by part",
+                                             (doc,)))
+    assert page.locator(".ui-fulltext").text_content() == whole  # ten parts a page: this report fits on one
+
+
+def test_whole_text_page_fits_a_phone(browser, server, seeds_build):
+    doc = query(seeds_build, "select id from documents order by characters desc limit 1")[0]["id"]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    phone = context.new_page()
+    try:
+        phone.goto(f"{server}/reports/documents/{doc}/text")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+        os.makedirs(ARTIFACTS, exist_ok=True)
+        phone.screenshot(path=os.path.join(ARTIFACTS, "document-text-phone.png"))
+    finally:
+        context.close()

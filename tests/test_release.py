@@ -1,5 +1,6 @@
 """`python scripts/release.py VERSION` in a throwaway git repository holding a copy of the project."""
 import csv
+import hashlib
 import json
 import os
 import re
@@ -67,6 +68,12 @@ def test_releases_diff_by_row_id_and_enforce_the_bump(repo):
     assert run(repo, "release.py", "0.1.0", "--date", "2026-11-22").returncode == 0
     assert git(repo, "tag", "--list").split() == ["v0.1.0"]
     assert git(repo, "status", "--porcelain") == ""
+    recorded = json.loads((repo / "releases.json").read_text(encoding="utf-8"))["releases"]
+    assert [(e["version"], e["date"]) for e in recorded] == [("0.1.0", "2026-11-22")]
+    assert git(repo, "log", "-1", "--format=%s", recorded[0]["commit"]).strip() == "Release 0.1.0"
+    assert git(repo, "log", "-1", "--format=%s").startswith("Record release 0.1.0")
+    archive = repo / "dist" / recorded[0]["archive"]["name"]
+    assert hashlib.sha256(archive.read_bytes()).hexdigest() == recorded[0]["archive"]["sha256"]
     first = {t: ids(repo, t) for t in ("documents", "sections")}
     log = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
     assert counts(section(log, "0.1.0"), "sections") == (len(first["sections"]), len(first["sections"]), 0, 0)
@@ -117,6 +124,9 @@ def test_releases_diff_by_row_id_and_enforce_the_bump(repo):
     assert counts(text_100, "documents")[1:] == (0, 1, 0)
     assert counts(text_100, "sections")[1:] == (0, len(removed), 0)
     assert git(repo, "tag", "--list").split() == ["v0.1.0", "v0.2.0", "v0.2.1", "v1.0.0"]
+    recorded = json.loads((repo / "releases.json").read_text(encoding="utf-8"))["releases"]
+    assert [e["version"] for e in recorded] == ["0.1.0", "0.2.0", "0.2.1", "1.0.0"]
+    assert recorded[-1]["diff"]["against"] == "0.2.1" and recorded[-1]["diff"]["tables"]["documents"]["removed"] == 1
 
     # Every place shows the new version, and the tag holds what a fresh build of its seeds gives.
     for name, version_of in (("datapackage.json", lambda t: json.loads(t)["version"]),

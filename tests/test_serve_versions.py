@@ -1,4 +1,7 @@
-"""Old versions resolve: every tagged release served as its own read-only database beside the latest."""
+"""Old versions resolve: every recorded release served as its own read-only database beside the latest.
+
+The project copy here has no history before its own releases (tests/test_releases_anywhere.py works on
+clones of the real history); its releases are made by release.py and recorded in its releases.json."""
 import csv
 import io
 import os
@@ -39,11 +42,15 @@ def released_rows(repo, tag, table):
 
 def test_versions_page_lists_every_release(versions_server):
     _, client = versions_server
-    rows = client.get("/-/releases.json").json()
-    assert [(r["database"], r["version"]) for r in rows] == [
-        ("reports", "1.0.0"), ("reports_1_0_0", "1.0.0"), ("reports_0_1_0", "0.1.0")]
+    listed = client.get("/-/releases.json").json()
+    assert [(r["database"], r["version"], r["released"]) for r in listed["releases"]] == [
+        ("reports_1_0_0", "1.0.0", "2026-11-23"), ("reports_0_1_0", "0.1.0", "2026-11-22")]
+    assert [(d["database"], d["version"]) for d in listed["databases"]] == [
+        ("reports", "1.0.0"), ("reports_0_1_0", "0.1.0"), ("reports_1_0_0", "1.0.0")]
+    removed = listed["releases"][0]["diff"]
+    assert removed.startswith("against 0.1.0: documents +0 −1 ~0;"), removed
     page = client.get("/-/releases").text
-    assert 'href="/reports_0_1_0"' in page and "2026-11-22" in page
+    assert 'href="/reports_0_1_0"' in page and "2026-11-22" in page and "against 0.1.0" in page
 
 
 def test_an_old_release_still_serves_a_row_removed_since(versions_server):
@@ -59,7 +66,7 @@ def test_an_old_release_still_serves_a_row_removed_since(versions_server):
 
 def test_every_release_has_every_row_of_its_tag(versions_server):
     repo, client = versions_server
-    for tag, database in (("v0.1.0", "reports_0_1_0"), ("v1.0.0", "reports_1_0_0")):
+    for tag, database in (("v0.1.0", "reports_0_1_0"), ("v1.0.0", "reports_1_0_0")):  # the tags agree with the record
         for table in ("documents", "sections", "indicators", "projects"):
             expected = released_rows(repo, tag, table)
             served = client.get(f"/{database}.json", params={"sql": f"select id from {table}",
@@ -71,7 +78,7 @@ def test_an_old_release_page_shows_its_own_version_and_citation(versions_server)
     _, client = versions_server
     page = client.get("/reports_0_1_0/documents").text
     assert '<strong class="dataset-version">0.1.0</strong>' in page
-    assert "(Version 0.1.0) [Data set]" in page and "/reports_0_1_0</pre>" in page
+    assert "(Version 0.1.0) [Data set]" in page and "/reports_0_1_0</pre>" in page and "/reports_0_1_0.</pre>" in page
     latest = client.get("/reports/documents").text
     assert '<strong class="dataset-version">1.0.0</strong>' in latest
 

@@ -29,8 +29,9 @@ def test_default_facets_and_label_columns():
     tables = yaml.safe_load(site.render())["databases"]["reports"]["tables"]
     assert tables["documents"]["facets"] == ["doc_type", "region"]
     assert tables["sections"]["facets"] == ["document_id", "level"]
-    assert tables["indicators"]["facets"] == ["document_id", "status", "measure", "indicator", "unit"]
-    assert tables["projects"]["facets"] == ["document_id", "stage", "status"]
+    assert tables["indicators"]["facets"] == ["region", "year_start", "document_id", "status", "measure", "indicator",
+                                              "unit"]
+    assert tables["projects"]["facets"] == ["region", "year_start", "document_id", "stage", "status"]
     assert tables["documents"]["label_column"] == "title" and tables["sections"]["label_column"] == "heading"
 
 
