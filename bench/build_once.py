@@ -1,6 +1,6 @@
 """One build, measured: run in its own process so its peak memory is its own.
 
-    python -m bench.build_once --seeds DIR --out OUT [--jobs N] [--fresh]
+    python -m bench.build_once --seeds DIR --out OUT [--jobs N] [--fresh] [--engine dask]
 
 Prints one JSON object: wall seconds, stage timings, reports processed and cached, row counts, and the
 peak resident memory of the build process and of its largest worker (MB).
@@ -27,11 +27,12 @@ def main(argv=None):
     parser.add_argument("--out", required=True)
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--fresh", action="store_true", help="empty the cache first (a full build)")
+    parser.add_argument("--engine", default="local", help="local (default) or dask (a LocalCluster of --jobs workers)")
     args = parser.parse_args(argv)
     if args.fresh:
         shutil.rmtree(os.path.join(args.out, CACHE_DIR), ignore_errors=True)
     started = time.perf_counter()
-    result = build(args.seeds, args.out, jobs=args.jobs)
+    result = build(args.seeds, args.out, jobs=args.jobs, engine=args.engine)
     wall = time.perf_counter() - started
     stats = result["stats"]
     json.dump({"wall": wall, "stages": stats["timings"], "jobs": stats["jobs"], "reports": stats["reports"],

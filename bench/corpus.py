@@ -12,7 +12,15 @@ the seed's decoded text with, decided by a random generator seeded with (k, s):
 Its file is `k{k:05d}_<seed file name>` and its catalog entry is the seed's, with the title rewritten
 the same way. The output is a pure function of the seeds and the size, so runs are comparable.
 
+Real text: when a folder of real full-length reports is given (`--real`; by default
+../shared/corpus-real/texts when it exists, else none), the copies draw on it as well as on the seeds: copy
+k >= 1 takes its sources in turn from the seeds followed by the real reports (slot s of copy k is source
+((k - 1) * len(seeds) + s) mod len(pool)), rewritten the same way (a real report from another province keeps
+its places; its years and numbers change). So size N still has N x len(seeds) reports, with varied layouts,
+provinces and lengths. A real report has no catalog entry (the build reads what it can from the text).
+
     python -m bench.corpus --seeds seeds --out /tmp/corpus-10 --size 10
+    python -m bench.corpus --seeds seeds --out /tmp/corpus-10 --size 10 --real none  # the seeds alone
 """
 import argparse
 import csv
@@ -34,6 +42,7 @@ from cn_gov_reports.sections import find_headings  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 REGIONS = paths.vocab("regions.csv")
 DISTRICTS = os.path.join(HERE, "districts.txt")
+REAL_TEXTS = os.path.join(os.path.dirname(ROOT), "shared", "corpus-real", "texts")  # used when present
 MIN_PARAGRAPH = 40  # a line this long that is not a heading is a paragraph that can move
 YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
 NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
@@ -127,16 +136,34 @@ def fingerprint(text):
     return text_hash(clean(normalize(text)).text)
 
 
-def generate(seeds_dir, out_dir, size):
-    """Write `size` copies of the seeds (copy 0 = the seeds) and a catalog into out_dir; return the file count."""
+def default_real():
+    """The folder of real reports the corpus draws on by default: REAL_TEXTS when present, else None."""
+    return REAL_TEXTS if os.path.isdir(REAL_TEXTS) else None
+
+
+def sources(seeds_dir, real_dir=None):
+    """(seeds, pool): [(file name, text)] of the seeds, and the seeds followed by the reports of real_dir."""
+    seeds = [(os.path.basename(p), read_report(p).text) for p in report_paths(seeds_dir)]
+    real = [(os.path.basename(p), read_report(p).text) for p in report_paths(real_dir)] if real_dir else []
+    names = [n for n, _ in seeds + real]
+    if len(set(names)) != len(names):
+        raise ValueError(f"{real_dir}: a real report has the name of a seed")
+    return seeds, seeds + real
+
+
+def generate(seeds_dir, out_dir, size, real_dir=None):
+    """Write `size` copies of the seeds (copy 0 = the seeds; later copies drawn from the seeds and the real
+    reports of real_dir, if given) and a catalog into out_dir; return the file count."""
     os.makedirs(out_dir, exist_ok=True)
     entries = catalog.load(seeds_dir)
     names, combos = region_names(), variants(districts())
-    sources = [(os.path.basename(p), read_report(p).text) for p in report_paths(seeds_dir)]
+    seeds, pool = sources(seeds_dir, real_dir)
     lines, count = [], 0
-    seen = [set() for _ in sources]  # fingerprints of each seed's copies so far
+    seen = [set() for _ in pool]  # fingerprints of each source's copies so far
     for k in range(size):
-        for s, (name, seed_text) in enumerate(sources):
+        for slot in range(len(seeds)):
+            s = slot if k == 0 else ((k - 1) * len(seeds) + slot) % len(pool)
+            name, seed_text = pool[s]
             file_name = name if k == 0 else f"k{k:05d}_{name}"
             entry = dict(entries.get(name) or {})
             text = seed_text
@@ -169,8 +196,11 @@ def main(argv=None):
     parser.add_argument("--seeds", default=os.path.join(ROOT, "seeds"))
     parser.add_argument("--out", required=True)
     parser.add_argument("--size", type=int, required=True, help="copies of the seeds (1 = the seeds themselves)")
+    parser.add_argument("--real", default=default_real(),
+                        help=f"folder of real reports to draw on, or 'none' (default: {REAL_TEXTS} if present)")
     args = parser.parse_args(argv)
-    print(f"{generate(args.seeds, args.out, args.size)} reports in {args.out}")
+    real = None if args.real in (None, "none") else args.real
+    print(f"{generate(args.seeds, args.out, args.size, real)} reports in {args.out}")
 
 
 if __name__ == "__main__":

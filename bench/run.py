@@ -58,48 +58,66 @@ def edit_one_report(seeds_dir):
     return os.path.basename(path)
 
 
-def one_size(size, work, jobs):
+def one_size(size, work, jobs, real=None, floor=True, incremental=True, keep_corpus=False):
+    """Generate the corpus of `size` copies (unless `keep_corpus` and it is there), build it, rebuild it after
+    one edit (unless not `incremental`) and time the jieba floor over it (unless not `floor`)."""
     seeds, out = os.path.join(work, f"corpus-{size}"), os.path.join(work, f"out-{size}")
     started = time.perf_counter()
-    reports = corpus.generate(os.path.join(ROOT, "seeds"), seeds, size)  # overwrites last run's edit
+    if keep_corpus and os.path.isdir(seeds):
+        reports = len(report_paths(seeds))
+    else:
+        reports = corpus.generate(os.path.join(ROOT, "seeds"), seeds, size, real)  # overwrites last run's edit
     generated = time.perf_counter() - started
     job = ["--jobs", str(jobs)] if jobs else []
     print(f"[{size}x] {reports} reports: full build ...", file=sys.stderr, flush=True)
     full = python_json("bench.build_once", "--seeds", seeds, "--out", out, "--fresh", *job)
-    print(f"[{size}x] full build {full['wall']:.1f}s; incremental build ...", file=sys.stderr, flush=True)
-    edited = edit_one_report(seeds)
-    incremental = python_json("bench.build_once", "--seeds", seeds, "--out", out, *job)
-    print(f"[{size}x] incremental {incremental['wall']:.1f}s; jieba floor ...", file=sys.stderr, flush=True)
-    floor = python_json("bench.floor", "--seeds", seeds)
-    print(f"[{size}x] jieba floor {floor['seconds']:.1f}s", file=sys.stderr, flush=True)
-    return {"size": size, "reports": reports, "generate_seconds": generated, "edited": edited, "full": full,
-            "incremental": incremental, "floor": floor, "out": out}
+    full["database_bytes"] = _size(os.path.join(out, "reports.db"))
+    full["data_bytes"] = sum(_size(os.path.join(out, "data", n)) for n in os.listdir(os.path.join(out, "data")))
+    print(f"[{size}x] full build {full['wall']:.1f}s", file=sys.stderr, flush=True)
+    result = {"size": size, "reports": reports, "real": real, "generate_seconds": generated, "full": full,
+              "out": out}
+    if incremental:
+        result["edited"] = edit_one_report(seeds)
+        result["incremental"] = python_json("bench.build_once", "--seeds", seeds, "--out", out, *job)
+        print(f"[{size}x] incremental {result['incremental']['wall']:.1f}s", file=sys.stderr, flush=True)
+    if floor:
+        result["floor"] = python_json("bench.floor", "--seeds", seeds)
+        print(f"[{size}x] jieba floor {result['floor']['seconds']:.1f}s", file=sys.stderr, flush=True)
+    return result
+
+
+def _size(path):
+    return os.path.getsize(path) if os.path.exists(path) else 0
 
 
 def builds_table(results):
     stages = list(timing.STAGES)
-    head = ["size", "reports", "characters", "section rows", "indicator rows", "build s", "reports s (wall)"] + \
-        [f"{s} s" for s in stages] + ["peak MB (main/worker)", "jieba floor s", "build / floor",
+    head = ["size", "reports", "section rows", "indicator rows", "build s", "reports s (wall)"] + \
+        [f"{s} s" for s in stages] + ["peak MB (main/worker)", "DB MB", "jieba floor s", "build / floor",
                                       "incremental s", "incremental / full"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         full, st = r["full"], r["full"]["stages"]
-        cells = [f"{r['size']}x", r["reports"], f"{r['floor']['characters']:,}", f"{full['rows']['sections']:,}",
+        floor, incremental = r.get("floor"), r.get("incremental")
+        cells = [f"{r['size']}x", r["reports"], f"{full['rows']['sections']:,}",
                  f"{full['rows']['indicators']:,}", f"{full['wall']:.2f}", f"{st.get('reports', 0):.2f}"]
         cells += [f"{st[s]:.2f}" if s in st else "absent" for s in stages]
-        cells += [f"{full['peak_mb']:.0f}/{full['worker_peak_mb']:.0f}", f"{r['floor']['seconds']:.2f}",
-                  f"{full['wall'] / r['floor']['seconds']:.2f}", f"{r['incremental']['wall']:.2f}",
-                  f"{r['incremental']['wall'] / full['wall']:.1%}"]
+        cells += [f"{full['peak_mb']:.0f}/{full['worker_peak_mb']:.0f}", f"{full.get('database_bytes', 0) / 1e6:,.0f}",
+                  f"{floor['seconds']:.2f}" if floor else "not run",
+                  f"{full['wall'] / floor['seconds']:.2f}" if floor else "-",
+                  f"{incremental['wall']:.2f}" if incremental else "not run",
+                  f"{incremental['wall'] / full['wall']:.1%}" if incremental else "-"]
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     return "\n".join(lines)
 
 
 def growth_table(results):
-    lines = ["| from | to | data x | build time x | floor time x |", "|---|---|---|---|---|"]
+    lines = ["| from | to | reports x | build time x | floor time x |", "|---|---|---|---|---|"]
     for a, b in zip(results, results[1:]):
-        lines.append(f"| {a['size']}x | {b['size']}x | {b['floor']['characters'] / a['floor']['characters']:.1f} | "
+        floors = a.get("floor") and b.get("floor")
+        lines.append(f"| {a['size']}x | {b['size']}x | {b['reports'] / a['reports']:.1f} | "
                      f"{b['full']['wall'] / a['full']['wall']:.1f} | "
-                     f"{b['floor']['seconds'] / a['floor']['seconds']:.1f} |")
+                     + (f"{b['floor']['seconds'] / a['floor']['seconds']:.1f} |" if floors else "- |"))
     return "\n".join(lines)
 
 
@@ -119,21 +137,35 @@ def main(argv=None):
     parser.add_argument("--work", default=os.path.join(ROOT, "bench-out"), help="where corpora and builds go")
     parser.add_argument("--jobs", type=int, default=None, help="build worker processes (default: one per CPU)")
     parser.add_argument("--no-server", action="store_true", help="skip the Datasette latency benchmark")
+    parser.add_argument("--no-floor", action="store_true", help="skip the jieba floor (long at large sizes)")
+    parser.add_argument("--no-incremental", action="store_true", help="skip the incremental build")
+    parser.add_argument("--keep-corpus", action="store_true",
+                        help="use WORK/corpus-SIZE as it is when there (made beforehand by python -m bench.corpus)")
+    parser.add_argument("--real", default=corpus.default_real(),
+                        help=f"real reports the corpus draws on, or 'none' (default: {corpus.REAL_TEXTS} if present)")
     args = parser.parse_args(argv)
+    real = None if args.real in (None, "none") else os.path.abspath(args.real)
     sizes = sorted(int(s) for s in args.sizes.split(","))
-    info = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"), "sizes": sizes, "builds": []}
+    info = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"), "sizes": sizes, "real": real,
+            "builds": []}
     for size in sizes:
-        result = one_size(size, args.work, args.jobs)
+        result = one_size(size, args.work, args.jobs, real, not args.no_floor, not args.no_incremental,
+                          args.keep_corpus)
         info["builds"].append(result)
+        save(info, args.work)  # what is done so far survives a run cut short
     if not args.no_server:
         print(f"[{sizes[-1]}x] server latency ...", file=sys.stderr, flush=True)
         info["server"] = python_json("bench.server", "--out", info["builds"][-1]["out"])
         info["server"]["size"] = sizes[-1]
     info["machine"]["load_average_end"] = os.getloadavg()
-    os.makedirs(args.work, exist_ok=True)
-    with open(os.path.join(args.work, "results.json"), "w", encoding="utf-8") as fh:
-        json.dump(info, fh, ensure_ascii=False, indent=2)
+    save(info, args.work)
     print(report(info))
+
+
+def save(info, work):
+    os.makedirs(work, exist_ok=True)
+    with open(os.path.join(work, "results.json"), "w", encoding="utf-8") as fh:
+        json.dump(info, fh, ensure_ascii=False, indent=2)
 
 
 def report(info):

@@ -27,8 +27,9 @@ from collections import defaultdict
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-from . import catalog, fields, outcomes, paths, timing
+from . import catalog, distributed, fields, outcomes, paths, timing
 from .cache import ROW_TABLES, ReportCache, report_key, write_entry
+from .keycheck import KeyIndex
 from .database import load_entries, update_database
 from .package import (DATA_DIR, DATABASE_NAME, Span, csv_rows, key_fields, repeated_keys, validate,
                       write_package_parts)
@@ -40,6 +41,8 @@ STATE = "build-state.json"  # in the cache: what the published outputs were buil
 STAGING = ".entries"  # in the build's temporary directory: entries of the reports processed by this build
 PROGRESS_DELAY = 3  # seconds a build runs before its progress bar appears
 REFUSED = "refused.csv"  # beside the outputs: the reports a keep-going build left out, and why
+ENGINES = ("local", "dask")
+VALIDATE_BATCH = 250  # reports validated together by frictionless: bounds the validation's memory
 
 VOCAB_INDICATORS = paths.vocab("indicators.csv")
 
@@ -69,7 +72,8 @@ def default_jobs():
         return os.cpu_count() or 1
 
 
-def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, stats=None, refused=None):
+def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, stats=None, refused=None,
+                    engine=None):
     """cache.Entry for every file in seeds_dir, in file-name order; BuildError lists every bad file.
 
     A report found in `cache` (a ReportCache) is not processed again; the others are processed by `jobs`
@@ -77,20 +81,25 @@ def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, st
     into the directory `staging`. `stats`, if given, receives the counts and the stage timings of the workers.
     `refused`, a list, turns on keep-going: a bad report is appended to it as (file name, reason) and left
     out instead of failing the build (of the same report twice, the first file is kept); BuildError only
-    when no report is left."""
+    when no report is left. `engine` (distributed.DaskEngine) processes the reports on a cluster instead of
+    local processes, with the same entries; seeds_dir may then be an fsspec URL."""
     entries, paths = _inputs(seeds_dir)
-    tasks = [(path, entries.get(os.path.basename(path))) for path in paths]
-    keys = [report_key(path, entry) for path, entry in tasks]
+    tasks = [(path, entries.get(_file_name(path))) for path in paths]
+    opener = distributed.open_file if distributed.is_url(seeds_dir) else open
+    keys = [report_key(path, entry, opener) for path, entry in tasks]
     results = [cache.get(key) if cache else None for key in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     for _ in range(len(tasks) - len(todo)):
         _tick(progress)
     timings = {}
     work = [(*tasks[i], os.path.join(staging, f"{keys[i]}.entry"), keys[i]) for i in todo]
-    for i, (entry, error, seconds) in zip(todo, _process_many(work, jobs)):
-        timing.add(timings, seconds)
-        results[i] = entry if entry is not None else error
-        _tick(progress, os.path.basename(tasks[i][0]))
+    try:
+        for i, (entry, error, seconds) in zip(todo, engine.process(work) if engine else _process_many(work, jobs)):
+            timing.add(timings, seconds)
+            results[i] = entry if entry is not None else error
+            _tick(progress, _file_name(tasks[i][0]))
+    except distributed.EngineError as e:
+        raise BuildError([str(e)]) from None
     if stats is not None:
         stats.update(reports=len(tasks), processed=len(todo), cached=len(tasks) - len(todo), timings=timings)
     bad = [r for r in results if isinstance(r, tuple)]  # (file name, reason)
@@ -109,8 +118,21 @@ def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, st
     return found
 
 
+def _file_name(path):
+    return path.rstrip("/").rsplit("/", 1)[-1]
+
+
 def _inputs(seeds_dir):
-    """The catalog entries and report paths of seeds_dir, or BuildError."""
+    """The catalog entries and report paths (or URLs) of seeds_dir (a folder or an fsspec URL), or
+    BuildError."""
+    if distributed.is_url(seeds_dir):
+        try:
+            entries, paths = distributed.inputs(seeds_dir)
+        except (distributed.EngineError, catalog.CatalogError) as e:
+            raise BuildError([str(e)]) from None
+        if not paths:
+            raise BuildError([f"{seeds_dir}: no reports (.txt or .html files) found"])
+        return entries, paths
     if not os.path.isdir(seeds_dir):
         raise BuildError([f"{seeds_dir}: not a directory"])
     try:
@@ -188,7 +210,8 @@ def _later_copies(found):
             yield id(r), f"{what} {first}; the first is kept"
 
 
-def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir=CACHE_DIR, keep_going=False):
+def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir=CACHE_DIR, keep_going=False,
+          engine="local", scheduler=None):
     """Build seeds_dir into out_dir atomically; return the datapackage descriptor with `row_counts`,
     `stats` (reports processed and cached, stage timings in seconds, how the database was made) and
     `refused` ([(file name, reason)] of the reports left out: only with keep_going).
@@ -199,7 +222,15 @@ def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir
 
     progress: None, True (a progress bar on stderr once the build has run PROGRESS_DELAY seconds) or a
     function called with each report's file name. jobs: worker processes (default: one per CPU).
-    cache_dir: where processed reports are kept between builds (relative to out_dir; None for no cache)."""
+    cache_dir: where processed reports are kept between builds (relative to out_dir; None for no cache).
+    engine: "local" (a process pool on this machine) or "dask" (distributed.py: a LocalCluster of `jobs`
+    workers, or the running cluster at `scheduler`); seeds_dir may be an fsspec URL with "dask". The
+    outputs do not depend on the engine."""
+    if engine not in ENGINES:
+        raise BuildError([f"engine {engine!r}: not one of {', '.join(ENGINES)}"])
+    if engine == "local" and (scheduler or distributed.is_url(seeds_dir)):
+        raise BuildError([f"{scheduler or seeds_dir}: a scheduler or a URL needs --engine dask"])
+    runner = distributed.DaskEngine(scheduler, jobs or default_jobs()) if engine == "dask" else None
     started = time.perf_counter()
     bar = ProgressBar(seeds_dir) if progress is True else None
     stats = {}
@@ -218,7 +249,7 @@ def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir
                 refused = [] if keep_going else None
                 with timing.stage("reports"):
                     entries = process_entries(seeds_dir, staging, bar.report if bar else progress, jobs, cache,
-                                              stats, refused)
+                                              stats, refused, runner)
                 write_refused(tmp, refused or [])
                 fresh = [e for e in entries if os.path.dirname(e.path) == staging]
                 layout = []
@@ -289,7 +320,7 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
     if errors:
         raise BuildError(["the package does not validate:"] + errors)
     publish(tmp, out_dir, database)
-    counts = {t.name: sum(len(e.keys[t.name][t.primary_key]) for e in entries) for t in ROW_TABLES}
+    counts = {t.name: sum(e.rows.get(t.name, 0) for e in entries) for t in ROW_TABLES}
     counts[fields.INDICATOR_NAMES.name] = len(names)
     counts[fields.TARGET_OUTCOMES.name] = len(paired)
     return descriptor, {t.name: counts[t.name] for t in fields.TABLES}
@@ -341,40 +372,48 @@ def _validate_task(package_dir, entries, fresh, names, paired=()):
 
 
 def validate_changes(package_dir, entries, fresh, names, paired=()):
-    """Frictionless validation of the rows of the `fresh` entries, and unique keys across all rows.
+    """Frictionless validation of the rows of the `fresh` entries, and unique keys across all rows, with
+    memory bounded by VALIDATE_BATCH reports whatever the size of the build.
 
     Every foreign key of a report's rows points into the same report (or into indicator_names, which is
-    included whole), so a report's rows validate alone; what joins reports is key uniqueness, and
-    target_outcomes (`paired`, made by the build from every report), whose keys into indicators are checked
-    against the indicator ids of all reports."""
-    if len(fresh) == len(entries):
-        return validate(package_dir)
-    keys = {fields.INDICATOR_NAMES.name: {f.name: [r[f.name] for r in names]
-                                          for f in key_fields(fields.INDICATOR_NAMES)},
-            fields.TARGET_OUTCOMES.name: {f.name: [r[f.name] for r in paired]
-                                          for f in key_fields(fields.TARGET_OUTCOMES)}}
-    for entry in entries:
-        for table, columns in entry.keys.items():
-            for column, values in columns.items():
-                keys.setdefault(table, {}).setdefault(column, []).extend(values)
-    errors = repeated_keys(keys) + outcome_key_problems(paired, keys, names)
-    if fresh:
-        scratch = os.path.join(package_dir, ".validate")
-        ordered = sorted(fresh, key=lambda e: e.document["id"])
-        write_package_parts(scratch, [e.document for e in ordered], _csv_parts(ordered, names))
-        errors += validate(scratch)
+    included whole), so reports validate in batches: each batch is written as a package of its own and
+    validated by frictionless. What joins reports is key uniqueness, checked in a KeyIndex on disk
+    (keycheck.py) filled from every entry's first line, and target_outcomes (`paired`, made by the build from
+    every report), validated with the last batch, whose keys into indicators are looked up in that index."""
+    scratch = os.path.join(package_dir, ".validate")
+    index = KeyIndex(os.path.join(package_dir, ".keys.db"))
+    try:
+        index.add({fields.INDICATOR_NAMES.name: {f.name: [r[f.name] for r in names]
+                                                 for f in key_fields(fields.INDICATOR_NAMES)},
+                   fields.TARGET_OUTCOMES.name: {f.name: [r[f.name] for r in paired]
+                                                 for f in key_fields(fields.TARGET_OUTCOMES)}})
+        for entry in entries:
+            index.add(entry.keys())
+        errors = index.problems + outcome_key_problems(paired, index, names)
+    finally:
+        index.close()
+        os.remove(os.path.join(package_dir, ".keys.db"))
+    ordered = sorted(fresh, key=lambda e: e.document["id"])
+    batches = [ordered[i:i + VALIDATE_BATCH] for i in range(0, len(ordered), VALIDATE_BATCH)] or [[]]
+    for number, batch in enumerate(batches):
+        last = number == len(batches) - 1
+        write_package_parts(scratch, [e.document for e in batch], _csv_parts(batch, names, None,
+                                                                              paired if last else ()))
+        # target_outcomes' keys into indicators point across batches: looked up in the index above
+        errors += validate(scratch, ignore={(fields.TARGET_OUTCOMES.name, "foreign-key")})
         shutil.rmtree(scratch)
     return errors
 
 
-def outcome_key_problems(paired, keys, names):
-    """Problems for target_outcomes rows whose foreign keys point nowhere."""
-    indicator_ids = set(keys.get(fields.INDICATORS.name, {}).get("id", []))
+def outcome_key_problems(paired, index, names):
+    """Problems for target_outcomes rows whose foreign keys point nowhere (indicator ids are looked up in
+    `index`, a KeyIndex of every report's keys)."""
     known = {r["id"] for r in names}
     problems = []
     for row in paired:
-        for column, ref, _ in fields.TARGET_OUTCOMES.foreign_keys:
-            if row[column] not in (indicator_ids if ref == fields.INDICATORS.name else known):
+        for column, ref, ref_column in fields.TARGET_OUTCOMES.foreign_keys:
+            found = index.has(ref, ref_column, row[column]) if ref == fields.INDICATORS.name else row[column] in known
+            if not found:
                 problems.append(f"target_outcomes: {row['id']}: {column} {row[column]!r} is not in {ref}")
     return problems[:20]
 

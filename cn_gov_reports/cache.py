@@ -47,12 +47,13 @@ def code_version():
     return h.hexdigest()[:16]
 
 
-def report_key(path, entry):
-    """The cache key of the report file at `path` with catalog `entry` (None when it has none)."""
+def report_key(path, entry, opener=open):
+    """The cache key of the report file at `path` with catalog `entry` (None when it has none); `opener`
+    opens it for reading bytes (fsspec.open for a URL: the same file gives the same key wherever it is)."""
     h = hashlib.sha256()
     h.update(code_version().encode("ascii") + b"\0")
-    h.update(os.path.basename(path).encode("utf-8") + b"\0")
-    with open(path, "rb") as fh:
+    h.update(path.rstrip("/").rsplit("/", 1)[-1].encode("utf-8") + b"\0")
+    with opener(path, "rb") as fh:
         h.update(hashlib.sha256(fh.read()).digest())
     h.update(json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return h.hexdigest()
@@ -85,11 +86,28 @@ def write_entry(path, key, report):
     return its Entry."""
     header, parts = entry_parts(report)
     head = _json(header) + b"\n"
+    _write_file(path, b"".join([head] + [data for _, data in parts]))
+    return _entry(key, path, header, len(head))[0]
+
+
+def entry_bytes(report):
+    """The bytes of `report`'s entry file (what write_entry writes): for an entry made on another machine."""
+    header, parts = entry_parts(report)
+    return b"".join([_json(header) + b"\n"] + [data for _, data in parts])
+
+
+def write_entry_bytes(path, key, data):
+    """Write an entry made elsewhere (entry_bytes) to `path`; return its Entry."""
+    _write_file(path, data)
+    head = data[:data.index(b"\n") + 1]
+    return _entry(key, path, json.loads(head), len(head))[0]
+
+
+def _write_file(path, data):
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
     with os.fdopen(fd, "wb") as fh:
-        fh.write(b"".join([head] + [data for _, data in parts]))
+        fh.write(data)
     os.replace(tmp, path)
-    return _entry(key, path, header, len(head))[0]
 
 
 def _entry(key, path, header, offset):
@@ -97,21 +115,29 @@ def _entry(key, path, header, offset):
     for name, length in header["parts"]:
         parts[name] = (offset, length)
         offset += length
-    return Entry(key, path, header["document"], header["text_sha256"], header["keys"], parts,
+    rows = {table: len(columns[next(iter(columns))]) if columns else 0 for table, columns in header["keys"].items()}
+    return Entry(key, path, header["document"], header["text_sha256"], rows, parts,
                  header.get("outcomes") or {}), offset
 
 
 @dataclasses.dataclass
 class Entry:
-    """One processed report as the build keeps it in memory: its documents row, key values, and where
-    its parts are on disk."""
+    """One processed report as the build keeps it in memory: its documents row, row counts, and where its
+    parts are on disk. Its key values (every primary and unique key of its rows) stay on disk, in the
+    entry's first line, read when asked for (`keys()`): a build of any size keeps a few numbers per report,
+    not a column of every table."""
     key: str
     path: str
     document: dict
     text_hash: str  # text_hash of the report's text
-    keys: dict
+    rows: dict  # {table name: number of rows}
     parts: dict  # {part name: (offset, length)}
     outcomes: dict = dataclasses.field(default_factory=dict)  # outcomes.facts of the report
+
+    def keys(self):
+        """{table name: {key column: [values]}} of the report's rows, read from the entry's first line."""
+        with open(self.path, "rb") as fh:
+            return json.loads(fh.readline())["keys"]
 
     def part(self, name):
         offset, length = self.parts[name]

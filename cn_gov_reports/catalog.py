@@ -26,18 +26,23 @@ def load(seeds_dir):
     path = os.path.join(seeds_dir, CATALOG)
     if not os.path.exists(path):
         return {}
-    entries = {}
     with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise CatalogError(f"{CATALOG} line {n}: not valid JSON ({e.msg})") from None
-            if not isinstance(entry, dict) or "file" not in entry:
-                raise CatalogError(f"{CATALOG} line {n}: an entry needs a \"file\" key")
-            entries[entry["file"]] = {ALIASES.get(k, k): v for k, v in entry.items()}
+        return parse(fh)
+
+
+def parse(lines):
+    """{file name: entry} from the lines of a catalog (a file, or any iterable of str); CatalogError."""
+    entries = {}
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise CatalogError(f"{CATALOG} line {n}: not valid JSON ({e.msg})") from None
+        if not isinstance(entry, dict) or "file" not in entry:
+            raise CatalogError(f"{CATALOG} line {n}: an entry needs a \"file\" key")
+        entries[entry["file"]] = {ALIASES.get(k, k): v for k, v in entry.items()}
     return entries
 
 

@@ -18,7 +18,8 @@ def build_main(argv=None):
     from .build import CACHE_DIR, REFUSED, BuildError, build
 
     parser = argparse.ArgumentParser(prog="cn-gov-reports-build", description=build_main.__doc__)
-    parser.add_argument("--seeds", default=SEEDS_DIR, help="directory of reports (default: seeds/)")
+    parser.add_argument("--seeds", default=SEEDS_DIR,
+                        help="directory of reports (default: seeds/); with --engine dask also an fsspec URL")
     parser.add_argument("--out", default=ROOT, help="output directory (default: the repository root)")
     parser.add_argument("--no-db", action="store_true", help="write the CSV files and datapackage.json only")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per CPU)")
@@ -26,13 +27,19 @@ def build_main(argv=None):
                         help=f"cache of processed reports, relative to --out (default: {CACHE_DIR})")
     parser.add_argument("--no-cache", action="store_true", help="process every report afresh; keep no cache")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="where reports are processed: local worker processes (default) or a Dask cluster "
+                             "(a local one of --jobs workers, or the one at --scheduler)")
+    parser.add_argument("--scheduler", default=None,
+                        help="address of a running Dask scheduler, e.g. tcp://host:8786 (with --engine dask)")
     parser.add_argument("--keep-going", action="store_true",
                         help="publish every good report; list the refused ones in OUT/refused.csv (default: any "
                              "bad report fails the build and changes nothing)")
     args = parser.parse_args(argv)
     try:
         descriptor = build(args.seeds, args.out, progress=not args.quiet, database=not args.no_db, jobs=args.jobs,
-                           cache_dir=None if args.no_cache else args.cache, keep_going=args.keep_going)
+                           cache_dir=None if args.no_cache else args.cache, keep_going=args.keep_going,
+                           engine=args.engine, scheduler=args.scheduler)
     except BuildError as e:
         for problem in e.problems:
             print(f"error: {problem}", file=sys.stderr)

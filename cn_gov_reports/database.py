@@ -14,7 +14,7 @@ import sqlite3
 
 import sqlite_utils
 
-from . import fields, package_info, search, timing
+from . import counts, fields, package_info, search, timing
 from .package import csv_rows, table_of
 
 SQLITE_TYPES = {"string": str, "integer": int, "number": float, "boolean": int}
@@ -87,8 +87,15 @@ def add_position(db, table):
                         f"generated always as ({position_sql(order)}) virtual")
 
 
+def index_columns(table):
+    """The columns indexed: those people facet, filter and join on, and the table's default sort (so its first
+    page reads the top rows of an index instead of sorting the whole table)."""
+    extra = (table.sort,) if table.sort and table.sort != table.primary_key else ()
+    return list(dict.fromkeys(tuple(table.indexes) + extra))
+
+
 def create_indexes(db, table):
-    for column in table.indexes:
+    for column in index_columns(table):
         db[table.name].create_index([column], if_not_exists=True)
     generated = {r[1] for r in db.conn.execute(f"pragma table_xinfo([{table.name}])")}  # table_info omits them
     if fields.POSITION in generated:
@@ -117,6 +124,8 @@ def load_entries(db_path, entries, descriptor, indicator_names, target_outcomes=
         package_info.write(conn, descriptor)
         for table in _load_order():
             create_indexes(db, table)
+        with timing.stage("counts"):
+            counts.write(conn)
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise ValueError(f"{db_path}: {len(problems)} rows break a foreign key, e.g. {problems[0]}")
@@ -134,8 +143,8 @@ def load_entries(db_path, entries, descriptor, indicator_names, target_outcomes=
 def update_database(db_path, removed, added, descriptor, target_outcomes=()):
     """Update the database at db_path (a copy of the previous build's) in place: take out every row of
     the documents whose ids are in `removed`, with their full-text entries; add the reports of `added`
-    (cache.Entry); replace target_outcomes (a table of all reports) by `target_outcomes`; rewrite
-    package_info from `descriptor`; ANALYZE. The rows, keys, indexes and search
+    (cache.Entry); replace target_outcomes (a table of all reports) by `target_outcomes`; adjust the row and
+    facet counts (counts.py); rewrite package_info from `descriptor`; ANALYZE. The rows, keys, indexes and search
     results are then those of a full load of the same package (tests/test_incremental.py)."""
     conn = sqlite3.connect(db_path)
     try:
@@ -146,10 +155,14 @@ def update_database(db_path, removed, added, descriptor, target_outcomes=()):
                 for doc_id in removed:
                     _unindex_document(conn, doc_id)
             conn.execute(f"DELETE FROM [{fields.TARGET_OUTCOMES.name}]")
+            per_document = [t for t in fields.TABLES if t not in WHOLE_TABLES]
+            counts.adjust(conn, removed, -1, per_document)
             for doc_id in removed:
                 _delete_document(conn, doc_id)
             _insert_rows(conn, added)
             _insert_whole(conn, fields.TARGET_OUTCOMES, target_outcomes)
+            counts.adjust(conn, [e.document["id"] for e in added], 1, per_document)
+            counts.recount(conn, WHOLE_TABLES)
             with timing.stage("index"):
                 _index_entries(conn, added)
             conn.execute(f"DROP TABLE [{package_info.TABLE}]")

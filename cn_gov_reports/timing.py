@@ -12,7 +12,7 @@ from contextlib import contextmanager
 # The stages the benchmark reports, in build order; `reports` is the wall time of processing every report.
 # `validate` runs in its own process while the database loads; `validate_wait` is the time the build then
 # still waits for it. `cache` is writing entries (in the workers) and moving them into the cache.
-STAGES = ("read", "sections", "extract", "segment", "package", "validate", "load", "index", "validate_wait",
+STAGES = ("read", "sections", "extract", "segment", "package", "validate", "load", "index", "counts", "validate_wait",
           "cache")
 _current = {}
 

@@ -51,7 +51,7 @@ def test_a_bad_report_leaves_the_previous_outputs(tmp_path, previous):
 
 def test_a_package_that_does_not_validate_leaves_the_previous_outputs(tmp_path, previous, monkeypatch):
     out, before = previous
-    monkeypatch.setattr(build_mod, "validate", lambda directory: ["sections: row 3: broken on purpose"])
+    monkeypatch.setattr(build_mod, "validate", lambda directory, **kw: ["sections: row 3: broken on purpose"])
     with pytest.raises(BuildError, match="does not validate"):
         build(seeds(tmp_path / "second", "report.txt", "no_headings.txt"), str(out))
     assert snapshot(out) == before

@@ -63,3 +63,26 @@ def test_copies_stay_distinct_past_the_district_and_year_pairs(tmp_path, monkeyp
     texts = ["".join((out / n).read_text(encoding="utf-8").split()) for n in os.listdir(out) if n.endswith(".txt")]
     assert count == len(texts) == 40
     assert len(set(texts)) == 40
+
+
+def test_copies_draw_on_a_folder_of_real_reports_when_given(tmp_path):
+    """With a folder of real reports the copies take their sources in turn from the seeds and those reports
+    (here two made-up reports standing in for ../shared/corpus-real/texts, which tests never need)."""
+    real = tmp_path / "real"
+    real.mkdir()
+    body = "全年地区生产总值增长6.5%,一般公共预算收入增长8.2%,城镇新增就业12000人。" * 3
+    for n, place in (("r001.txt", "甲市"), ("r002.txt", "乙市")):
+        (real / n).write_text(f"{place}政府工作报告\n\n一、2023年工作回顾\n\n{place}{body}\n\n二、2024年工作安排\n\n"
+                              f"{body}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    seeds = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))
+    count = corpus.generate(SEEDS, str(out), 3, str(real))
+    names = sorted(n for n in os.listdir(out) if n.endswith(".txt"))
+    assert count == len(names) == 3 * len(seeds)  # the same number of reports as the seeds alone
+    sources = [n.split("_", 1)[1] for n in names if n.startswith("k")]
+    assert sources.count("r001.txt") >= 1 and sources.count("r002.txt") >= 1  # both real reports drawn on
+    copy = next(out / n for n in names if n.endswith("r001.txt"))
+    text = copy.read_text(encoding="utf-8")
+    assert "甲市" in text and text != (real / "r001.txt").read_text(encoding="utf-8")  # its place stays; numbers change
+    assert corpus.generate(SEEDS, str(tmp_path / "again"), 3, str(real)) == count
+    assert all((out / n).read_bytes() == (tmp_path / "again" / n).read_bytes() for n in names)  # deterministic

@@ -35,6 +35,18 @@ def test_indexes_on_facet_and_join_columns(seeds_build):
         assert set(table.indexes) <= indexed, table.name
 
 
+def test_a_tables_first_page_in_its_default_order_reads_an_index_not_a_sort(seeds_build):
+    """Datasette's table page asks for the first rows in the table's default sort; with the sort column
+    indexed SQLite reads those rows from the index instead of sorting the whole table."""
+    conn = connect(seeds_build)
+    for table in fields.TABLES:
+        if not table.sort:
+            continue
+        plan = " ".join(row[3] for row in conn.execute(
+            f"explain query plan select * from [{table.name}] order by [{table.sort}] limit 51"))
+        assert "TEMP B-TREE" not in plan, (table.name, plan)
+
+
 def test_values_are_typed_not_text(seeds_build):
     conn = connect(seeds_build)
     assert conn.execute("select typeof(level), typeof(char_start) from sections limit 1").fetchone() == (

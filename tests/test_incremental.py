@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from conftest import SEEDS
-from cn_gov_reports import fields, search
+from cn_gov_reports import counts, fields, search
 from cn_gov_reports.build import build
 
 from test_build_parallel import read_outputs
@@ -42,6 +42,9 @@ def database_contents(db_path):
     for table in fields.TABLES:
         out[table.name] = conn.execute(f"select * from [{table.name}] order by [{table.primary_key}]").fetchall()
     out["package_info"] = conn.execute("select * from package_info order by key").fetchall()
+    for table in counts.COUNT_TABLES:  # adjusted by an update as a full load counts them
+        out[table] = conn.execute(f"select * from [{table}] order by 1, 2, 3").fetchall() \
+            if table == counts.FACET_COUNTS else conn.execute(f"select * from [{table}] order by 1").fetchall()
     for table in search.searchable_tables():
         fts = search.fts_table(table)
         # Every token of the index with the number of rows and occurrences holding it: equal vocabularies

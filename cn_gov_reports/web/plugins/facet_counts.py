@@ -1,0 +1,172 @@
+"""Counts precomputed at build time (cn_gov_reports/counts.py), so the pages of a table of millions of rows
+do not count the whole table on every request.
+
+- Row counts: at startup, each immutable database's `_table_counts` become Datasette's cached table counts
+  (what `datasette inspect --inspect-file` would give), which Datasette uses for an unfiltered table page's
+  total and for the database page.
+- Facets: Datasette's column facet is replaced by one that, on an unfiltered table (no filter, no search,
+  first page) whose column was counted at build time, reads the top values from `_facet_counts` (an index
+  range of facet_size + 1 rows) instead of grouping every row. Values, counts, order (count desc, value),
+  truncation, labels and toggle links are those of Datasette's own facet; any other page (a filter, a search,
+  a column not counted, a database without the tables) is counted by Datasette as before.
+- The count tables are hidden from the database page.
+"""
+import types
+
+from datasette import facets, hookimpl
+from datasette.plugins import pm
+from datasette.utils import escape_sqlite
+
+from cn_gov_reports.counts import COUNT_TABLES, FACET_COUNTS, TABLE_COUNTS
+
+TOP_SQL = (f"select [value], [count] from [{FACET_COUNTS}] where [table_name] = :table and [column_name] = :column "
+           f"order by [count] desc, [value] limit :limit")
+COLUMNS_SQL = f"select distinct [table_name], [column_name] from [{FACET_COUNTS}]"
+_COUNTED = {}  # immutable Database -> {table: {columns counted at build time}}
+
+
+async def counted_columns(db):
+    """{table: {column}} of the facet columns counted at build time in an immutable database (read once; a
+    column with no value but NULL has no rows there and is counted by Datasette, cheaply, from its index)."""
+    if db not in _COUNTED:
+        counted = {}
+        if FACET_COUNTS in await db.table_names():
+            for table, column in (await db.execute(COLUMNS_SQL)).rows:
+                counted.setdefault(table, set()).add(column)
+        _COUNTED[db] = counted
+    return _COUNTED[db]
+
+
+class Rows(list):
+    """Facet rows in the shape Datasette's facet code reads: a list of rows with .rows."""
+
+    @property
+    def rows(self):
+        return self
+
+
+class CountedColumnFacet(facets.ColumnFacet):
+    """Datasette's column facet, answered from `_facet_counts` on an unfiltered table."""
+
+    async def facet_results(self):
+        counted = await self._counted()
+        if not counted:
+            return await super().facet_results()
+        ds, database, table = self.ds, self.database, self.table
+        execute = ds.execute
+
+        async def from_counts(db_name, sql, params=None, **kwargs):
+            column = self._column_of(sql)
+            if db_name != database or column not in counted:
+                return await execute(db_name, sql, params, **kwargs)
+            limit = self.get_facet_size() + 1
+            return await execute(database, TOP_SQL, {"table": table, "column": column, "limit": limit})
+
+        self.ds = _Proxy(ds, execute=from_counts)
+        try:
+            return await super().facet_results()
+        finally:
+            self.ds = ds
+
+    async def _counted(self):
+        """The columns of this table counted at build time, if this page is the whole table (no where
+        clause) of an immutable database that has the counts; else an empty set."""
+        if self.table is None or self.params or not self.sql.rstrip().endswith(f"from {escape_sqlite(self.table)}"):
+            return set()
+        db = self.ds.get_database(self.database)
+        if db.is_mutable:
+            return set()
+        return (await counted_columns(db)).get(self.table, set())
+
+    def _column_of(self, sql):
+        """The column of one of ColumnFacet's own facet queries over self.sql, else None."""
+        for config in self.get_configs():
+            column = config["config"].get("column") or config["config"]["simple"]
+            if sql.strip().startswith(f"select {escape_sqlite(column)} as value, count(*) as count from ("):
+                return column
+        return None
+
+
+class _Proxy:
+    """The Datasette object with some attributes replaced (for one facet computation)."""
+
+    def __init__(self, target, **replaced):
+        self._target = target
+        self.__dict__.update(replaced)
+
+    def __getattr__(self, name):
+        return getattr(self._target, name)
+
+
+@hookimpl
+def register_facet_classes():
+    return [CountedColumnFacet]
+
+
+# Datasette's built-in facets module registers ColumnFacet, DateFacet and ArrayFacet; CountedColumnFacet
+# takes ColumnFacet's place (the same `column` type: two would compute every facet twice).
+_builtin = pm.get_plugin("datasette.facets")
+if _builtin is not None:
+    pm.unregister(_builtin)
+
+    # Datasette's own date and array facets, registered under the built-in module's name (so /-/plugins
+    # lists them as Datasette's, as before)
+    _others = types.ModuleType("datasette.facets")
+
+    @hookimpl
+    def _other_builtin_facets():
+        return [k for k in _builtin.register_facet_classes() if k is not facets.ColumnFacet]
+
+    _others.register_facet_classes = _other_builtin_facets
+    pm.register(_others, _others.__name__)
+
+
+@hookimpl
+def startup(datasette):
+    async def load_counts():
+        data = dict(datasette.inspect_data or {})
+        for name, db in datasette.databases.items():
+            if db.is_mutable or db.is_memory or TABLE_COUNTS not in await db.table_names():
+                continue
+            counted = dict((await db.execute(f"select [table_name], [rows] from [{TABLE_COUNTS}]")).rows)
+            tables = {}
+            for table in await db.table_names():
+                count = counted[table] if table in counted else await _quick_count(db, table)
+                tables[table] = {"count": count}
+            data[name] = _Inspected(db, tables)
+            db._cached_table_counts = None  # taken from inspect_data when next asked
+        datasette.inspect_data = data or None
+
+    return load_counts
+
+
+async def _quick_count(db, table):
+    """count(*) of a table not counted at build time, or None if it takes over 10 ms (as Datasette does)."""
+    try:
+        return (await db.execute(f"select count(*) from [{table}]", custom_time_limit=10)).rows[0][0]
+    except Exception:  # QueryInterrupted, or an FTS shadow table SQLite will not count
+        return None
+
+
+class _Inspected(dict):
+    """One database's entry of Datasette's inspect data; its hash (sha256 of the whole file, for the ETag
+    of the download) is computed only when asked for, as Datasette does without inspect data."""
+
+    def __init__(self, db, tables):
+        super().__init__(size=db.size, file=db.path, tables=tables)
+        self._db = db
+
+    def __getitem__(self, key):
+        if key == "hash" and not dict.__contains__(self, "hash"):
+            from pathlib import Path
+
+            from datasette.inspect import inspect_hash
+
+            self["hash"] = inspect_hash(Path(self._db.path))
+        return dict.__getitem__(self, key)
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    return {"databases": {name: {"tables": {t: {"hidden": True} for t in COUNT_TABLES}}
+                          for name, db in datasette.databases.items() if not db.is_memory}}

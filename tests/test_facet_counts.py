@@ -1,0 +1,82 @@
+"""Row and facet counts written at build time (counts.py) and served by web/plugins/facet_counts.py: the same
+numbers Datasette computes, without counting the whole table on each unfiltered page."""
+import html
+import json
+import re
+import sqlite3
+
+import pytest
+
+from cn_gov_reports import counts, fields
+
+TRACE = re.compile(r"<pre>(\{\s*&#34;request_duration_ms.*?)</pre>", re.S)
+
+
+@pytest.fixture(scope="module")
+def db(seeds_build):
+    conn = sqlite3.connect(f"file:{seeds_build / 'reports.db'}?mode=ro", uri=True)
+    yield conn
+    conn.close()
+
+
+def test_table_counts_are_the_row_counts(db):
+    stored = dict(db.execute(f"select table_name, rows from [{counts.TABLE_COUNTS}]"))
+    assert stored == {t.name: db.execute(f"select count(*) from [{t.name}]").fetchone()[0] for t in fields.TABLES}
+
+
+def test_facet_counts_are_every_configured_facet_columns_group_by(db):
+    assert counts.facet_columns(), "some table has facets"
+    for table, column in counts.facet_columns():
+        stored = db.execute(f"select value, count from [{counts.FACET_COUNTS}] where table_name = ? and column_name = ? "
+                            "order by value", (table.name, column)).fetchall()
+        direct = db.execute(f"select [{column}], count(*) from [{table.name}] where [{column}] is not null "
+                            f"group by [{column}] order by [{column}]").fetchall()
+        assert stored == direct, (table.name, column)
+
+
+def facets(client, path):
+    data = client.get(path).raise_for_status().json()
+    return data["filtered_table_rows_count"], {
+        name: ([(r["value"], r["count"], r["label"], r["selected"]) for r in f["results"]], f["truncated"])
+        for name, f in data["facet_results"].items()}
+
+
+@pytest.mark.parametrize("table", ["indicators", "sections", "documents", "projects"])
+def test_served_facets_equal_datasettes_own_counts(client, table):
+    """The unfiltered page (answered from the counts) against the same rows through a filter that keeps
+    every row (which Datasette counts itself): same total, values, counts, order, labels, truncation."""
+    configured = fields.BY_NAME[table].facets
+    extra = "&".join(f"_facet={c}" for c in configured)
+    for size in ("", "&_facet_size=3", "&_facet_size=max"):
+        fast = facets(client, f"/reports/{table}.json?{extra}{size}")
+        slow = facets(client, f"/reports/{table}.json?{extra}{size}&rowid__notnull=1")
+        assert fast == slow, (table, size)
+        assert set(configured) <= set(fast[1])
+
+
+def traced_sql(client, path):
+    page = client.get(path + ("&" if "?" in path else "?") + "_trace=1").raise_for_status().text
+    trace = json.loads(html.unescape(TRACE.search(page).group(1)))
+    return [" ".join(t["sql"].split()) for t in trace["traces"] if t.get("type") == "sql"]
+
+
+def test_an_unfiltered_table_page_neither_counts_nor_groups_the_table(seeds_build, tmp_path):
+    """With the counts, the indicators page runs no count(*) and no group by over indicators; a filtered page
+    still counts its rows itself."""
+    from conftest import running
+    from cn_gov_reports.serve import datasette_args, free_port
+
+    port = free_port()
+    import httpx
+
+    with running(datasette_args(str(seeds_build), port) + ["--setting", "trace_debug", "1"], tmp_path, port) as base:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            unfiltered = traced_sql(client, "/reports/indicators")
+            filtered = traced_sql(client, "/reports/indicators?status=planned")
+            assert client.get("/reports.json").json()["tables"]  # the database page answers
+            hidden = {t["name"]: t["hidden"] for t in client.get("/reports.json").json()["tables"]}
+    assert not [s for s in unfiltered if "from indicators" in s and ("count(*)" in s or "group by" in s)]
+    assert any(counts.FACET_COUNTS in s for s in unfiltered)
+    assert any("count(*)" in s and "from indicators" in s for s in filtered)
+    assert any("group by" in s and "indicators" in s for s in filtered)
+    assert hidden[counts.FACET_COUNTS] and hidden[counts.TABLE_COUNTS] and not hidden["indicators"]
