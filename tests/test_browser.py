@@ -9,7 +9,7 @@ import os
 import re
 import sqlite3
 import sys
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import pytest
 
@@ -689,3 +689,49 @@ def test_whole_text_page_fits_a_phone(browser, server, seeds_build):
         phone.screenshot(path=os.path.join(ARTIFACTS, "document-text-phone.png"))
     finally:
         context.close()
+
+
+def test_a_new_user_filters_reads_downloads_checks_and_cites_one_indicator(page, public_server, seeds_build):
+    """Issue 18's journey, without SQL: filter one indicator by region and year with the facets, read every row
+    on one screen, download it under a self-describing name, open its sentence in the whole report, and copy a
+    GB/T 7714 citation of the row whose URL is the public one."""
+    indicator, region, year, n = query(seeds_build, "select indicator, region, year_start, count(*) as n from "
+                                       "indicators where indicator is not null and year_start is not null "
+                                       "group by 1, 2, 3 order by n desc, 1, 2, 3 limit 1")[0].values()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=public_server)
+    page.goto(public_server + "/reports/indicators")
+    for column, value in (("indicator", indicator), ("region", region), ("year_start", year)):
+        page.locator(f"#facet-{column} a[href*='{column}={quote(str(value))}']").first.click()
+        page.wait_for_url(re.compile(rf"{column}="))
+    assert row_count(page) == n and len(shown_ids(page)) == n  # every row on the page
+    rows = page.locator("table.rows-and-columns tbody tr")
+    assert all(rows.nth(i).bounding_box()["height"] < 40 for i in range(n))  # one line each
+    assert rows.nth(n - 1).bounding_box()["y"] + 40 < page.evaluate("document.body.scrollHeight")
+    with page.expect_download() as info:
+        page.click("a.ui-csv")
+    name = info.value.suggested_filename
+    assert name.startswith("indicators_") and name.endswith(f"_v{dataset()['version']}.csv")
+    assert all(part in name for part in (f"indicator-{indicator}", f"region-{region}", f"year_start-{year}"))
+    with open(info.value.path(), encoding="utf-8") as fh:
+        downloaded = [r["id"] for r in csv.DictReader(fh)]
+    assert sorted(downloaded) == sorted(shown_ids(page))
+    row_id = shown_ids(page)[0]
+    page.locator("table.rows-and-columns td.col-id a").first.click()
+    page.wait_for_url(f"**/reports/indicators/{row_id}")
+    row = query(seeds_build, "select i.char_start, i.char_end, t.text, t.char_start as part_start from indicators i "
+                             "join texts t on t.document_id = i.document_id and i.char_start between t.char_start "
+                             "and t.char_end where i.id = ?", (row_id,))[0]
+    page.locator("a.ui-open-in-text").click()
+    page.wait_for_url(re.compile(r"/text\?focus="))
+    offset = row["part_start"]
+    words = row["text"][row["char_start"] - offset:row["char_end"] - offset]
+    assert "".join(page.locator("a.ui-t-focus").all_text_contents()) == words  # the row's words in the report
+    page.go_back()
+    page.wait_for_url(f"**/reports/indicators/{row_id}")
+    page.locator("button.cite-copy[data-copy='cite-row-gbt7714']").click()
+    page.wait_for_function("document.querySelector(\"button.cite-copy[data-copy='cite-row-gbt7714']\")"
+                           ".textContent.includes('Copied')")
+    pasted = page.evaluate("navigator.clipboard.readText()")
+    assert "[DS/OL]" in pasted and re.search(rf"{re.escape(PUBLIC_URL)}/reports(_\d+_\d+_\d+)?/indicators/{row_id}\.$",
+                                             pasted), pasted
+    assert "127.0.0.1" not in pasted
