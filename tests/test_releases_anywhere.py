@@ -1,7 +1,9 @@
 """Releases resolve from any copy of the repository (issue 16), proved end to end on throwaway clones.
 
 `origin` is a `git clone --no-tags` of this repository (so it has the real history with the commit
-"Release 0.1.0" but no tag) with the working files on top; release.py cuts 1.0.0 there. Then
+"Release 0.1.0" but no tag) with the working files on top and the release record as it stood at 0.1.0 (the
+releases cut since are left out, so the test re-enacts the release after 0.1.0 whatever came later);
+release.py cuts 1.0.0 there. Then
 serve_versions.py serves the releases from another --no-tags clone (every release, from its commit), a
 shallow clone (only what its commits or the latest build hold; the rest 404), the shallow clone with a
 folder of archives (every release), and a source tree with no git at all plus the archives folder.
@@ -58,7 +60,8 @@ def clone(source, dest, *args):
 
 @pytest.fixture(scope="module")
 def origin(tmp_path_factory):
-    """A --no-tags clone of this repository with the working files committed on top, released as 1.0.0."""
+    """A --no-tags clone of this repository with the working files committed on top, its record cut back to
+    0.1.0, released as 1.0.0."""
     if not _has_history():
         pytest.skip("needs this repository's git history with the commit of release 0.1.0")
     base = tmp_path_factory.mktemp("anywhere")
@@ -69,8 +72,10 @@ def origin(tmp_path_factory):
         target = repo / path
         os.makedirs(target.parent, exist_ok=True)
         shutil.copy2(os.path.join(ROOT, path), target)
+    entries = record.load(repo / record.NAME)
+    record.save(entries[:entries.index(record.find(entries, FIRST)) + 1], repo / record.NAME)
     git(repo, "add", "-A")
-    git(repo, "commit", "--quiet", "--allow-empty", "-m", "the working copy")
+    git(repo, "commit", "--quiet", "--allow-empty", "-m", "the working copy, its record as it stood at " + FIRST)
     result = run(repo, "release.py", NEW, "--date", NEW_DATE)
     assert result.returncode == 0, result.stderr
     assert run(repo, "build.py", "--quiet").returncode == 0  # the latest build's reports.db (git ignores *.db)
