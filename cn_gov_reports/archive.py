@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -34,8 +35,13 @@ def archive_name(name, version):
     return f"{name}-{version}.zip"
 
 
-def _date_time(date):
-    year, month, day = (int(p) for p in date.split("-"))
+def zip_date_time(date):
+    """A zip entry's date_time for a date YYYY-MM-DD (or a timestamp that starts with one): midnight of that
+    day, so the same release gives the same bytes; 1980-01-01, zip's earliest, when there is no date."""
+    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", date or "")
+    if not found:
+        return (1980, 1, 1, 0, 0, 0)
+    year, month, day = (int(x) for x in found.groups())
     return (max(year, 1980), month, day, 0, 0, 0)
 
 
@@ -78,7 +84,7 @@ def write(repo, rev, version, date, dest_dir):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as zf:
         for path in sorted(files):
-            info = zipfile.ZipInfo(f"{top}/{path}", date_time=_date_time(date))
+            info = zipfile.ZipInfo(f"{top}/{path}", date_time=zip_date_time(date))
             info.external_attr = EXTERNAL_ATTR
             info.create_system = 3  # unix, whatever system writes it
             zf.writestr(info, files[path])

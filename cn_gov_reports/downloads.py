@@ -16,6 +16,7 @@ import zipfile
 from urllib.parse import quote
 
 from . import fields
+from .archive import zip_date_time
 from .package import csv_bytes, table_schema
 
 BOM = "\ufeff".encode("utf-8")
@@ -168,16 +169,11 @@ def zip_bytes(table, rows, pairs, meta, cite, view_url):
         "README.txt": readme_text(table, pairs, meta, view_url, len(rows), csv_name).encode("utf-8"),
     }
     out = io.BytesIO()
+    date_time = zip_date_time(meta.get("created"))  # the same view of the same release gives the same bytes
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, content in files.items():
-            z.writestr(zipfile.ZipInfo(name, date_time=_zip_time(meta)), content, zipfile.ZIP_DEFLATED)
+            z.writestr(zipfile.ZipInfo(name, date_time=date_time), content, zipfile.ZIP_DEFLATED)
     return out.getvalue()
-
-
-def _zip_time(meta):
-    """The release date as the zip entries' time (the same view of the same release gives the same bytes)."""
-    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", meta.get("created") or "")
-    return tuple(int(x) for x in found.groups()) + (0, 0, 0) if found else (1980, 1, 1, 0, 0, 0)
 
 
 def csv_download(table, rows):
