@@ -18,6 +18,7 @@ benchmark (bench/run.py).
 """
 import csv
 import json
+import multiprocessing
 import os
 import shutil
 import sys
@@ -28,7 +29,7 @@ from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 from . import catalog, distributed, fields, outcomes, paths, timing
-from .cache import ROW_TABLES, ReportCache, report_key, write_entry
+from .cache import ROW_TABLES, ReportCache, read_entry, report_key, write_entry
 from .keycheck import KeyIndex
 from .database import load_entries, update_database
 from .package import (DATA_DIR, DATABASE_NAME, Span, csv_rows, key_fields, repeated_keys, validate,
@@ -303,10 +304,17 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
         stats["csv"] = f"{copied} reports copied from the previous files, {len(ordered) - copied} written"
     if layout is not None:
         layout[:] = [(e.document["id"], placed) for e, placed in zip(ordered, layout)]
-    # Validation runs beside the load: the whole package in a process of its own; only a few changed
-    # reports and the keys in a thread (forking the build process would cost more than that validation).
-    with (ProcessPoolExecutor if len(fresh) == len(entries) else ThreadPoolExecutor)(max_workers=1) as pool:
-        checking = pool.submit(_validate_task, tmp, entries, fresh, names, paired)
+    # Validation runs beside the load: the whole package in a process of its own, started afresh (not forked:
+    # a forked process would begin with all the build process holds) and given references to the entries,
+    # so its memory is that of one batch; only a few changed reports and the keys in a thread (starting a
+    # process would cost more than that validation).
+    if len(fresh) == len(entries):
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(VALIDATION_START))
+        task = (_validate_refs, tmp, _refs(entries), _refs(sorted(fresh, key=_document_id)), names, paired)
+    else:
+        pool, task = ThreadPoolExecutor(max_workers=1), (_validate_task, tmp, entries, fresh, names, paired)
+    with pool:
+        checking = pool.submit(*task)
         if database:
             db_path = os.path.join(tmp, f"{DATABASE_NAME}.db")
             with _step(bar, "load"):
@@ -365,6 +373,40 @@ def _previous_lines(entry, previous):
     return spans if key == entry.key else None
 
 
+VALIDATION_START = "spawn"  # how the validation's process starts (multiprocessing start method)
+
+
+def _document_id(entry):
+    return entry.document["id"]
+
+
+def _refs(entries):
+    """(path, key) of each entry: what a validation process needs to read it again."""
+    return [(e.path, e.key) for e in entries]
+
+
+def _validate_refs(package_dir, entry_refs, fresh_refs, names, paired=()):
+    """_validate_task for entries given as _refs, the fresh ones in document order: each is read from its file
+    when needed, so no list of every entry is held."""
+    entries = (read_entry(path, key) for path, key in entry_refs)
+    return _validate_task(package_dir, entries, _Entries(fresh_refs), names, paired)
+
+
+class _Entries:
+    """A sequence of entries in document order, read from their _refs one at a time."""
+
+    def __init__(self, refs):
+        self.refs = refs
+
+    def __len__(self):
+        return len(self.refs)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [read_entry(path, key) for path, key in self.refs[i]]
+        return read_entry(*self.refs[i])
+
+
 def _validate_task(package_dir, entries, fresh, names, paired=()):
     started = time.perf_counter()
     errors = validate_changes(package_dir, entries, fresh, names, paired)
@@ -393,14 +435,14 @@ def validate_changes(package_dir, entries, fresh, names, paired=()):
     finally:
         index.close()
         os.remove(os.path.join(package_dir, ".keys.db"))
-    ordered = sorted(fresh, key=lambda e: e.document["id"])
-    batches = [ordered[i:i + VALIDATE_BATCH] for i in range(0, len(ordered), VALIDATE_BATCH)] or [[]]
-    for number, batch in enumerate(batches):
-        last = number == len(batches) - 1
+    ordered = fresh if isinstance(fresh, _Entries) else sorted(fresh, key=_document_id)  # _Entries: in order
+    starts = range(0, len(ordered), VALIDATE_BATCH) or [0]
+    for number, start in enumerate(starts):
+        batch, last = ordered[start:start + VALIDATE_BATCH], number == len(starts) - 1
         write_package_parts(scratch, [e.document for e in batch], _csv_parts(batch, names, None,
                                                                               paired if last else ()))
         # target_outcomes' keys into indicators point across batches: looked up in the index above
-        errors += validate(scratch, ignore={(fields.TARGET_OUTCOMES.name, "foreign-key")})
+        errors += validate(scratch, ignore={(fields.TARGET_OUTCOMES.name, "foreign-key")}, lookups=False)
         shutil.rmtree(scratch)
     return errors
 

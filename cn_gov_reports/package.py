@@ -247,14 +247,63 @@ def repeated_keys(values):
     return problems
 
 
-def validate(out_dir, ignore=()):
+def validate(out_dir, ignore=(), lookups=True):
     """Frictionless validation of the package in out_dir: a list of error messages (empty if valid).
-    `ignore`: (resource name, error type) pairs not to report (checked another way)."""
+    `ignore`: (resource name, error type) pairs not to report (checked another way).
+
+    Without `lookups`, frictionless checks everything but the foreign keys, and foreign_key_problems checks
+    those: frictionless builds each foreign key's lookup by reading the whole referenced table again, every
+    field cast (sections, with the report's text, once per table that points into it: half the time of a
+    validation); foreign_key_problems reads only the key columns, once."""
     from frictionless import Package, system
 
+    path = os.path.join(out_dir, "datapackage.json")
+    with open(path, encoding="utf-8") as fh:
+        descriptor = json.load(fh)
+    problems = [] if lookups else foreign_key_problems(out_dir, descriptor, ignore)
+    if not lookups:
+        descriptor = json.loads(json.dumps(descriptor))
+        for resource in descriptor["resources"]:
+            resource["schema"].pop("foreignKeys", None)
     with system.use_context(trusted=True):
-        report = Package(os.path.join(out_dir, "datapackage.json")).validate()
+        report = Package(descriptor, basepath=out_dir).validate()
     if report.valid:
-        return []
-    return [f"{task.name}: {err.message}" for task in report.tasks for err in task.errors
-            if (task.name, err.type) not in ignore][:50] + [err.message for err in report.errors]
+        return problems
+    return ([f"{task.name}: {err.message}" for task in report.tasks for err in task.errors
+             if (task.name, err.type) not in ignore] + problems)[:50] + [err.message for err in report.errors]
+
+
+MISSING = ""  # a missing value in these CSV files (missingValues): a foreign key left empty points nowhere
+
+
+def foreign_key_problems(out_dir, descriptor, ignore=()):
+    """Problems for rows of the package in out_dir whose foreign keys (as datapackage.json declares them) are
+    not keys of the table they point into, as frictionless words them; a row whose key cells are all empty
+    points nowhere and is no problem (frictionless's rule). `ignore` as in validate."""
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    problems, known = [], {}
+
+    def keys(name, columns):
+        if (name, columns) not in known:
+            known[name, columns] = {tuple(row[c] for c in columns) for row in _csv_dicts(out_dir, resources[name])}
+        return known[name, columns]
+
+    for resource in descriptor["resources"]:
+        name = resource["name"]
+        for fk in resource["schema"].get("foreignKeys", []):
+            if (name, "foreign-key") in ignore:
+                continue
+            columns, target = tuple(fk["fields"]), fk["reference"]["resource"] or name
+            wanted = keys(target, tuple(fk["reference"]["fields"]))
+            for number, row in enumerate(_csv_dicts(out_dir, resource), start=2):
+                cells = tuple(row[c] for c in columns)
+                if cells != (MISSING,) * len(cells) and cells not in wanted:
+                    problems.append(f"{name}: Row at position \"{number}\" violates the foreign key: for "
+                                    f"\"{', '.join(columns)}\": values \"{', '.join(cells)}\" not found in the "
+                                    f"lookup table \"{fk['reference']['resource']}\" as \"{', '.join(fk['reference']['fields'])}\"")
+    return problems
+
+
+def _csv_dicts(out_dir, resource):
+    with open(os.path.join(out_dir, resource["path"]), encoding="utf-8", newline="") as fh:
+        yield from csv.DictReader(fh)

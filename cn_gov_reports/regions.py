@@ -132,6 +132,13 @@ def _index():
     return {k: sorted(v, reverse=True) for k, v in starts.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _name_start():
+    """A pattern matching any character a surface or common word of _index begins with: _scan skips the others
+    in one search instead of one step each (about two characters in three of a report begin no name)."""
+    return re.compile("[" + "".join(sorted({re.escape(k[0]) for k in _index()})) + "]")
+
+
 # Words next to a name that are no part of it: the words in front of a project's name (加快, 推进, 支持, 和, 与; role lead
 # of rules/project_stages.tsv, project_words.tsv and target_words.tsv), framing and function words (在, 对, 是, 的;
 # rules/subject_edges.tsv), verbs (rules/action_verbs.tsv), effort adverbs and relative years (今年).
@@ -154,7 +161,7 @@ def _scan(view, zones=None):
     a zone in `zones` ({start: end}): no name begins inside it (one may begin where it begins: 襄阳 of 襄阳高新区)."""
     _, surfaces = places()
     common = _common_words()
-    starts = _index()
+    starts, can_start = _index(), _name_start()
     inside = {i: end for start, end in (zones or {}).items() for i in range(start + 1, end)}
     out, i, n = [], 0, len(view)
     while i < n - 1:
@@ -174,6 +181,9 @@ def _scan(view, zones=None):
                 i += 1
         else:
             i += 1
+        if i not in inside:  # on to the next character a name can begin with (most characters begin none)
+            m = can_start.search(view, i)
+            i = m.start() if m else n
     return out
 
 

@@ -98,7 +98,10 @@ def _join_words(cut):
 
 def words(text):
     """The text as space-separated jieba words (each whitespace character a BREAK token)."""
-    return _join_words(tokenizer().cut(text or "", JIEBA_HMM))
+    cut = tokenizer().cut(text or "", JIEBA_HMM)
+    if not _WHITESPACE.search(text or ""):  # no whitespace, no token to replace or trim (most sentences)
+        return " ".join(filter(None, cut))
+    return _join_words(cut)
 
 
 def reference_words(text):

@@ -147,6 +147,7 @@ def test_only_changed_reports_are_revalidated_but_every_key_is_checked(tmp_path)
 def test_a_build_that_fails_validation_caches_nothing(seeds, tmp_path, monkeypatch):
     out = tmp_path / "out"
     monkeypatch.setattr(build_mod, "validate_changes", lambda *a: ["a made-up validation error"])
+    monkeypatch.setattr(build_mod, "VALIDATION_START", "fork")  # the validation's process gets the patch
     with pytest.raises(build_mod.BuildError):
         build(str(seeds), str(out), jobs=1)
     directory = out / build_mod.CACHE_DIR / f"reports-{cache.code_version()}"

@@ -2,6 +2,7 @@ import csv
 import filecmp
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -128,3 +129,33 @@ def test_every_seed_character_outside_chrome_is_kept(seeds_build):
             for line in normalize(fh.read()).split("\n"):
                 assert line in dropped or line in report.text, (name, line)
         assert len(report.dropped) < 40, name  # chrome is a few lines, never the report
+
+
+def _break_cell(path, line, column, value):
+    """Set one cell of a CSV file (line 1 is the header)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[line - 1][rows[0].index(column)] = value
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+
+
+def test_foreign_keys_checked_without_lookups_as_frictionless_checks_them(seeds_build, tmp_path):
+    """The build validates with lookups=False (frictionless without its foreign-key lookups, the keys checked
+    by package.foreign_key_problems): the same broken keys are found, in the same words."""
+    from cn_gov_reports.package import validate
+
+    assert validate(str(seeds_build), lookups=False) == []  # empty parent_id of top sections: no problem
+    package = tmp_path / "package"
+    shutil.copytree(seeds_build, package, ignore=shutil.ignore_patterns(".cache", "*.db"))
+    _break_cell(package / "data" / "indicators.csv", 6, "section_id", "no-such-section")
+    _break_cell(package / "data" / "sections.csv", 3, "parent_id", "no-such-parent")
+    _break_cell(package / "data" / "projects.csv", 4, "document_id", "no-such-document")
+
+    def key_problems(problems):
+        return sorted(p for p in problems if "foreign key" in p)
+    with_lookups, without = validate(str(package)), validate(str(package), lookups=False)
+    assert len(key_problems(with_lookups)) == 3
+    assert key_problems(without) == key_problems(with_lookups)
+    assert 'indicators: Row at position "6" violates the foreign key: for "section_id": values "no-such-section"' \
+        in key_problems(without)[0]
