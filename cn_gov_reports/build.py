@@ -296,7 +296,7 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
     names = indicator_names()
     previous = previous or {}
     with _step(bar, "package"):
-        paired = outcomes.target_outcomes([e.outcomes for e in ordered])  # a table of all reports
+        paired = outcomes.by_place(ordered)  # a table of all reports
         copied = sum(_previous_lines(e, previous.get("csv")) is not None for e in ordered)
         parts = _csv_parts(ordered, names, previous.get("csv"), paired)
         descriptor = write_package_parts(tmp, [e.document for e in ordered], parts, layout)

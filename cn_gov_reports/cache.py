@@ -6,10 +6,11 @@ hash of every source and vocabulary file of the cn_gov_reports package: any chan
 cache. Entries live in DIR/reports-<code version>/<key>.entry, one file per report (no code runs on load):
 
 - line 1, JSON: the report's documents row, its key values (primary and unique columns, per table, for the
-  build's uniqueness check), its outcomes.facts (what target_outcomes, a table of all reports, needs of it)
-  and the length of each part that follows;
+  build's uniqueness check), its place (outcomes.place: which reports target_outcomes pairs it with) and the
+  length of each part that follows;
 - the parts, raw: the report's rows as CSV lines for each table (exactly the lines its rows contribute to
-  data/<table>.csv) and the jieba words of its searchable rows (JSON): all a build needs of a report.
+  data/<table>.csv), the jieba words of its searchable rows (JSON) and its outcomes.facts (JSON: what
+  target_outcomes, a table of all reports, needs of it): all a build needs of a report.
 
 A build reads only line 1 of an unchanged report, and copies its CSV bytes: packaging is a concatenation.
 """
@@ -22,6 +23,7 @@ import shutil
 import tempfile
 
 from . import fields
+from .outcomes import place as outcomes_place
 from .package import csv_rows, key_fields
 
 from .paths import PACKAGE_DIR, WEB_DIR
@@ -72,11 +74,11 @@ def entry_parts(report):
     """(header, [(part name, bytes)]) of one Report's entry (see the module docstring)."""
     rows = {t.name: getattr(report, t.name) if t is not fields.DOCUMENTS else [report.document] for t in ROW_TABLES}
     parts = [(t.name, csv_rows(t, rows[t.name])) for t in ROW_TABLES]
-    parts.append(("words", _json(report.tokens)))
+    parts += [("words", _json(report.tokens)), ("outcomes", _json(report.outcomes))]
     header = {"document": report.document, "text_sha256": text_hash(report.text),
               "keys": {t.name: {f.name: [r.get(f.name) for r in rows[t.name]] for f in key_fields(t)}
                        for t in ROW_TABLES},
-              "outcomes": report.outcomes,
+              "place": outcomes_place(report.outcomes),
               "parts": [[name, len(data)] for name, data in parts]}
     return header, parts
 
@@ -113,26 +115,41 @@ def _write_file(path, data):
 def _entry(key, path, header, offset):
     parts = {}
     for name, length in header["parts"]:
-        parts[name] = (offset, length)
+        parts[_names(name)] = (offset, length)
         offset += length
-    rows = {table: len(columns[next(iter(columns))]) if columns else 0 for table, columns in header["keys"].items()}
-    return Entry(key, path, header["document"], header["text_sha256"], rows, parts,
-                 header.get("outcomes") or {}), offset
+    rows = {_names(table): len(columns[next(iter(columns))]) if columns else 0
+            for table, columns in header["keys"].items()}
+    return Entry(key, path, _json(header["document"]), header["text_sha256"], rows, parts, header["place"]), offset
+
+
+@functools.lru_cache(maxsize=None)
+def _names(name):
+    """One string object for each table or part name, however many entries name it."""
+    return name
 
 
 @dataclasses.dataclass
 class Entry:
-    """One processed report as the build keeps it in memory: its documents row, row counts, and where its
-    parts are on disk. Its key values (every primary and unique key of its rows) stay on disk, in the
-    entry's first line, read when asked for (`keys()`): a build of any size keeps a few numbers per report,
-    not a column of every table."""
+    """One processed report as the build keeps it in memory: its documents row (as compact JSON), row counts,
+    place, and where its parts are on disk. Its key values (every primary and unique key of its rows) stay on
+    disk, in the entry's first line, read when asked for (`keys()`), and so do its outcomes.facts (`facts()`):
+    a build of any size keeps a few hundred bytes per report, not a column of every table."""
     key: str
     path: str
-    document: dict
+    document_json: bytes  # the documents row
     text_hash: str  # text_hash of the report's text
     rows: dict  # {table name: number of rows}
     parts: dict  # {part name: (offset, length)}
-    outcomes: dict = dataclasses.field(default_factory=dict)  # outcomes.facts of the report
+    place: str = ""  # outcomes.place of the report's facts
+
+    @property
+    def document(self):
+        """The report's documents row (a new dict each time)."""
+        return json.loads(self.document_json)
+
+    def facts(self):
+        """The report's outcomes.facts, read from the entry."""
+        return json.loads(self.part("outcomes"))
 
     def keys(self):
         """{table name: {key column: [values]}} of the report's rows, read from the entry's first line."""

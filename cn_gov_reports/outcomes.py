@@ -61,6 +61,23 @@ def _place(f):
     return f["region_code"] or f["region"]
 
 
+def place(facts):
+    """Where a report's facts are paired (its region code, else its region's name); "" for none: target_outcomes
+    pairs only facts of one place, so it can be made place by place (by_place)."""
+    return _place(facts) if facts else ""
+
+
+def by_place(entries):
+    """target_outcomes of the reports of `entries` (objects with .place and .facts()), reading the facts of one
+    place at a time: the same rows as target_outcomes of all their facts."""
+    groups = defaultdict(list)
+    for entry in entries:
+        if entry.place:
+            groups[entry.place].append(entry)
+    rows = [row for _, group in sorted(groups.items()) for row in target_outcomes([e.facts() for e in group])]
+    return sorted(rows, key=lambda r: r["id"])
+
+
 def _preference(f):
     return (f["doc_type"] != "government_work_report", f["plan_year"] or 0, f["document_id"])
 

@@ -180,3 +180,35 @@ def test_three_years_of_one_district(district):
     assert "6%-6.5%" in indicators[gdp2019["target_indicator_id"]]["sentence"]
     assert "同比增长6.8%" in indicators[gdp2019["actual_indicator_id"]]["sentence"]
     assert gdp2019["region"] == "江夏区" and gdp2019["id"].endswith("-gdp-2019")
+
+
+def test_target_outcomes_place_by_place_are_those_of_all_reports_at_once():
+    """The build pairs facts one place at a time (outcomes.by_place, reading each report's facts from its cache
+    entry when its place comes): the rows are those of target_outcomes over every report's facts."""
+    from types import SimpleNamespace
+
+    def report(doc, code, region, plan_year, review_year, targets=(), actuals=()):
+        facts = {"document_id": doc, "doc_type": "government_work_report", "region": region, "region_code": code,
+                 "plan_year": plan_year, "review_year": review_year, "targets": list(targets),
+                 "actuals": list(actuals)}
+        return SimpleNamespace(place=outcomes.place(facts), facts=lambda: facts)
+
+    def target(ind_id, value):
+        return {"indicator": "gdp", "year": 2020, "kind": "number", "comparator": ">=", "value": value,
+                "value_high": None, "relative_to": "", "indicator_id": ind_id, "measure": "growth", "unit_base": "%",
+                "value_base": value, "value_high_base": None}
+
+    def actual(ind_id, value):
+        return {"indicator": "gdp", "measure": "growth", "unit_base": "%", "value": value, "value_base": value,
+                "status": "actual", "indicator_id": ind_id}
+
+    reports = [report("a-2020", "420115", "江夏区", 2020, 2019, [target("a1", 7)]),
+               report("b-2020", "", "雄安新区", 2020, 2019, [target("b1", 6)]),
+               report("a-2021", "420115", "江夏区", 2021, 2020, actuals=[actual("a2", 6.2)]),
+               report("b-2021", "", "雄安新区", 2021, 2020, actuals=[actual("b2", 6.5)]),
+               report("c-2021", "", "", 2021, 2020, actuals=[actual("c2", 5)])]  # no place: never paired
+    together = outcomes.target_outcomes([r.facts() for r in reports])
+    assert sorted((r["region"], r["target_value"], r["actual_value"], r["met"]) for r in together) == [
+        ("江夏区", 7, 6.2, False), ("雄安新区", 6, 6.5, True)]
+    assert outcomes.by_place(reports) == together
+    assert reports[4].place == ""
