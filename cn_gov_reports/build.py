@@ -299,7 +299,7 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
         paired = outcomes.by_place(ordered)  # a table of all reports
         copied = sum(_previous_lines(e, previous.get("csv")) is not None for e in ordered)
         parts = _csv_parts(ordered, names, previous.get("csv"), paired)
-        descriptor = write_package_parts(tmp, [e.document for e in ordered], parts, layout)
+        descriptor = write_package_parts(tmp, (e.document for e in ordered), parts, layout)
     if stats is not None:
         stats["csv"] = f"{copied} reports copied from the previous files, {len(ordered) - copied} written"
     if layout is not None:
@@ -439,7 +439,7 @@ def validate_changes(package_dir, entries, fresh, names, paired=()):
     starts = range(0, len(ordered), VALIDATE_BATCH) or [0]
     for number, start in enumerate(starts):
         batch, last = ordered[start:start + VALIDATE_BATCH], number == len(starts) - 1
-        write_package_parts(scratch, [e.document for e in batch], _csv_parts(batch, names, None,
+        write_package_parts(scratch, (e.document for e in batch), _csv_parts(batch, names, None,
                                                                               paired if last else ()))
         # target_outcomes' keys into indicators point across batches: looked up in the index above
         errors += validate(scratch, ignore={(fields.TARGET_OUTCOMES.name, "foreign-key")}, lookups=False)

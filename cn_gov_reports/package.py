@@ -164,7 +164,7 @@ COPY_CHUNK = 16 * 1024 * 1024
 def write_package_parts(out_dir, documents, parts, layout=None):
     """Write data/*.csv and datapackage.json into out_dir; return the descriptor.
 
-    `parts` is an iterable of {table name: CSV lines (bytes, csv_rows) or a Span of an existing file}:
+    `documents` may be a generator: it is read once, after the parts. `parts` is an iterable of {table name: CSV lines (bytes, csv_rows) or a Span of an existing file}:
     each table's file is its header followed by its parts in order. It is consumed once, as it comes
     (nothing is held but the hashes). `documents` are the documents rows (for the package's sources), in
     the same order. `layout`, a list, receives {table name: [offset, length]} of each part in its file."""
