@@ -406,27 +406,54 @@ def _own_zone(view, head, found, named):
     return _region(key) if key else (_zone(name) if name else None)
 
 
+class _Text:
+    """What find reads of a report's text, each made when first asked for: the whole text's scan is needed only
+    to choose between places sharing a name, or when neither title nor issuer names the place (most reports
+    are found by their title)."""
+
+    def __init__(self, text):
+        self.text = text
+
+    @functools.cached_property
+    def view(self):
+        return matching_view(squeeze(self.text[:READ_CHARS]))
+
+    @functools.cached_property
+    def read(self):
+        """(_scan of the view with unlisted zones taking their characters, the zones): _read(view)."""
+        return _read(self.view)
+
+    @functools.cached_property
+    def found(self):
+        return [(surface, keys) for _, surface, keys in self.read[0]]
+
+    @functools.cached_property
+    def counts(self):
+        return Counter(k for _, keys in self.found for k in keys)
+
+    def __getitem__(self, key):  # as a Counter of the places named: how often the text names `key`
+        return self.counts[key]
+
+
 def find(text, title="", issuer=""):
     """The Region a report belongs to (name in full official form, code, level, government), or None."""
-    view = matching_view(squeeze(text[:READ_CHARS]))
-    scanned, named = _read(view)
-    found = [(surface, keys) for _, surface, keys in scanned]
-    counts = Counter(k for _, keys in found for k in keys)
-    head = view[:HEAD_CHARS]
-    lines = [matching_view(squeeze(line)) for line in text[:HEAD_CHARS].split("\n") if line.strip()][:HEAD_LINES]
-    lines = [line for line in lines if len(line) <= SPEAKER_CHARS]  # a speaker line is short: 六安市市长 name
+    whole = _Text(text)
     for passage in (title, issuer):
-        key = _pick(matching_view(squeeze(passage)), counts) if passage else None
+        key = _pick(matching_view(squeeze(passage)), whole) if passage else None
         zone = TITLE_ZONE.match(squeeze(passage)) if passage else None
         zone = zone and _zone(zone.group("name"))
         if zone:
             return zone  # a title that begins with a zone's name: the zone's, not that of a place named in it
         if key:
             return _region(key)
-    region = (_from_cue("venue", [head], counts) or _from_cue("speaker", lines, counts)
-              or _from_cue("delegate", [head], counts))
-    region = region or _own_zone(view, head, scanned, named)
+    view = whole.view
+    head = view[:HEAD_CHARS]
+    lines = [matching_view(squeeze(line)) for line in text[:HEAD_CHARS].split("\n") if line.strip()][:HEAD_LINES]
+    lines = [line for line in lines if len(line) <= SPEAKER_CHARS]  # a speaker line is short: 六安市市长 name
+    region = (_from_cue("venue", [head], whole) or _from_cue("speaker", lines, whole)
+              or _from_cue("delegate", [head], whole))
+    region = region or _own_zone(view, head, *whole.read)
     if region:
         return region
-    key = _most_named(found, _own_suffix(head, view), counts)
+    key = _most_named(whole.found, _own_suffix(head, view), whole)
     return _region(key) if key else None
