@@ -98,7 +98,7 @@ def run_queries(conn, queries):
         conn.execute(sql, params or {}).fetchall()
 
 
-def measure(out_dir):
+def measure(out_dir, only=None):
     conn = sqlite3.connect(f"file:{database_path(out_dir)}?immutable=1", uri=True, check_same_thread=False)
     conn.create_function("escape_fts", 1, match_expression, deterministic=True)  # as plugins/chinese_fts.py
     rows = {t.name: conn.execute(f"select count(*) from [{t.name}]").fetchone()[0] for t in fields.TABLES}
@@ -108,6 +108,8 @@ def measure(out_dir):
     try:
         with httpx.Client(base_url=base, timeout=60) as client:
             for name, path in paths.items():
+                if only and name not in only:
+                    continue
                 queries = traced_sql(client, path)
                 page = median_seconds(lambda: client.get(path).raise_for_status())
                 bare = median_seconds(lambda: run_queries(conn, queries))
@@ -123,8 +125,9 @@ def measure(out_dir):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     parser.add_argument("--out", required=True, help="a build directory holding reports.db")
+    parser.add_argument("--only", action="append", help="time only this page (table, facet, search, row, ...)")
     args = parser.parse_args(argv)
-    json.dump(measure(args.out), sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(measure(args.out, args.only), sys.stdout, ensure_ascii=False, indent=2)
 
 
 if __name__ == "__main__":
