@@ -25,9 +25,9 @@ import re
 from datasette import hookimpl
 from datasette.utils import escape_sqlite
 
-from cn_gov_reports import fields
+from cn_gov_reports import fields, served
 
-CAP = 10_000  # matches counted, and rows a facet counts, on a search page at most
+CAP = 10_000  # matches counted, and rows a facet counts, on a search page at most (config `search_cap`)
 FTS_ROWID, FTS_ALIAS = "fts_rowid_", "fts_"
 _PAGE = contextvars.ContextVar("search_page", default=None)  # {} while a table page with ?_search= is served
 _ORDER = {}  # (database file, table, column) -> Future: do the table's rowids follow the column?
@@ -142,7 +142,7 @@ def _ordered(datasette, db, table, column):
 
 async def _count(page, original, m, params):
     """The results of capped_count for the statement's search and filters (run once per page)."""
-    sql = capped_count(m)
+    sql = capped_count(m, page["cap"])
     counts = page.setdefault("counts", {})
     if sql not in counts:
         counts[sql] = await original(sql, params)
@@ -157,11 +157,13 @@ async def _capped(page, original, m, params):
 def install(datasette, db):
     """Wrap the database's execute with the rewrites above (active only while a table search is served)."""
     original = db.execute
+    cap = int(served.config(datasette).get("search_cap") or CAP)
 
     async def execute(sql, params=None, *args, **kwargs):
         page = _PAGE.get()
         if page is None or "select rowid from" not in sql:
             return await original(sql, params, *args, **kwargs)
+        page["cap"] = cap
         count = COUNT.match(sql)
         if count and _usable(count):
             results = await _count(page, original, count, params)
@@ -178,7 +180,7 @@ def install(datasette, db):
         facet = FACET.match(sql)
         if facet and _usable(facet) and await _capped(page, original, facet, params):
             page["sampled"] = True
-            return await original(facet_of_first(facet), params, *args, **kwargs)
+            return await original(facet_of_first(facet, cap), params, *args, **kwargs)
         return await original(sql, params, *args, **kwargs)
 
     db.execute = execute
@@ -230,5 +232,5 @@ def extra_template_vars(view_name, request):
     page = _PAGE.get()
     if view_name != "table" or page is None:
         return {}
-    return {"search_cap": CAP, "search_capped": page.get("capped", False),
+    return {"search_cap": page.get("cap", CAP), "search_capped": page.get("capped", False),
             "search_sampled": page.get("sampled", False), "search_in_order": page.get("in_order", False)}
