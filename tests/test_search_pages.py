@@ -145,3 +145,18 @@ def test_sql_typed_by_hand_is_not_rewritten(client, big):
     rows = client.get("/reports.json", params={"sql": sql, "search": COMMON, "_search": COMMON,
                                                "_shape": "array"}).json()
     assert list(rows[0].values()) == [len(matching(db, COMMON))]
+
+
+def test_site_search_counts_up_to_the_cap_and_ranks_the_first_matches(client, big):
+    _, db, _ = big
+    data = client.get("/-/search.json", params={"q": COMMON, "_size": 1000}).json()
+    sections = next(t for t in data["tables"] if t["name"] == "sections")
+    assert sections["count"] is None and sections["more_than"] == CAP
+    first = set(matching(db, COMMON, "rowid")[:CAP])
+    ranked = [r["id"] for r in data["rows"] if r["table"] == "sections"]
+    assert len(ranked) == CAP and set(ranked) == first  # every one of the first CAP matches, ranked
+    rare = client.get("/-/search.json", params={"q": "长江存储"}).json()["tables"]
+    assert all(t["more_than"] is None and t["count"] is not None for t in rare)
+    assert next(t for t in rare if t["name"] == "sections")["count"] == len(matching(db, "长江存储"))
+    html = client.get("/-/search", params={"q": COMMON}).text
+    assert f"超过 {CAP}" in html and f"more than {CAP} rows match" in html
