@@ -20,6 +20,7 @@ from cn_gov_reports.search import match_expression
 from cn_gov_reports.serve import datasette_args, free_port, metadata_path, metadata_with_config
 
 from bench import search_scale
+from bench.server import wait_for_order_checks
 from conftest import running
 
 from cn_gov_reports.web.plugins import search_pages
@@ -60,6 +61,9 @@ def big(request, seeds_build, tmp_path_factory):
     meta = metadata_with_config(metadata_path(), str(out / "metadata.json"), search_cap=CAP)
     port = free_port()
     with running(datasette_args(str(out), port, metadata=meta), out, port) as base:
+        with httpx.Client(base_url=base) as c:
+            assert wait_for_order_checks(c, 60) == {"reports": {"sections": not shuffled, "indicators": True,
+                                                               "projects": True}}  # (empty tables follow)
         yield base, out / "reports.db", not shuffled
 
 
