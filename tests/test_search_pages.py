@@ -137,9 +137,23 @@ def test_filters_beside_a_search_keep_their_meaning(client, big):
     expected = [r[0] for r in connect(db).execute(
         "select id from sections where level = 2 and rowid in (select rowid from sections_fts where sections_fts "
         "match escape_fts(?)) order by position, id", (COMMON,))]
-    data = client.get("/reports/sections.json", params={"_search": COMMON, "level": 2, "_col": "id",
-                                                        "_size": "max"}).json()
-    assert [row[0] for row in data["rows"]] == expected[:1000]
+    assert len(expected) > CAP
+    params = {"_search": COMMON, "level": 2, "_col": "id", "_size": 30}
+    data = client.get("/reports/sections.json", params=params).json()
+    assert data["filtered_table_rows_count"] is None
+    ids = [row[0] for row in data["rows"]]
+    while data.get("next"):
+        data = client.get("/reports/sections.json", params={**params, "_next": data["next"]}).json()
+        ids += [row[0] for row in data["rows"]]
+    assert ids == expected
+    document = connect(db).execute("select document_id from sections where id = ?", (expected[0],)).fetchone()[0]
+    few = client.get("/reports/sections.json", params={"_search": COMMON, "document_id": document,
+                                                       "_col": "id"}).json()
+    mine = [r[0] for r in connect(db).execute("select id from sections where document_id = ? and rowid in (select "
+                                              "rowid from sections_fts where sections_fts match escape_fts(?)) "
+                                              "order by position", (document, COMMON))]
+    assert 0 < len(mine) <= CAP and few["filtered_table_rows_count"] == len(mine)
+    assert [row[0] for row in few["rows"]] == mine
 
 
 def test_sql_typed_by_hand_is_not_rewritten(client, big):

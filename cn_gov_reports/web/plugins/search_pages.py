@@ -4,13 +4,15 @@ Datasette runs three kinds of statement for a table page with ?_search=, each ov
 page (`... where rowid in (FTS match) order by position limit 51`, which sorts every match), the count
 (`select count(*) ...`) and one group-by per facet. On an immutable database, while a table page is served
 (`/db/table`, `.json`, `.csv`), this plugin rewrites those statements (recognized by the exact SQL Datasette
-generates for ?_search=; any other SQL is left alone):
+generates for ?_search=; any other SQL is left alone). Every other condition of the statement (column filters,
+a ?_next= cursor) is kept as it was; `rowid in (FTS match)` becomes a join with the matches, the same rows:
 
 - Rows: when the table's rowids follow its sort column (the order a full build loads the rows in: checked
   once per table on a thread started at startup, reading the column's index; /-/search-order.json says which
-  tables do, null while a check runs, and until it has run the next case applies), the page reads the FTS index in rowid order and stops
-  after the page: the same rows in the same order, without sorting the matches (also for ?_next= pages, which
-  start at the first rowid of the cursor's position, so a CSV stream of every match reads each match once).
+  tables do, null while a check runs, and until it has run the next case applies), the page reads the FTS
+  index in rowid order and stops after the page: the same rows in the same order, without sorting the
+  matches (also for ?_next= pages, which start at the first rowid of the cursor's position, so a CSV stream
+  of every match reads each match once).
   When the rowids do not follow it (an incremental build appends changed reports), a search with more than
   CAP matches walks the sort column's index instead of sorting (same rows; only the plan changes).
 - Count: counted up to CAP + 1 matches. Up to CAP the count is exact, as before; beyond it the count is
@@ -35,11 +37,12 @@ _ORDER = {}  # (database file, table, column) -> Future: do the table's rowids f
 
 _SEARCH = (r"rowid in \(select rowid from (?P<fts>\S+) where (?P=fts) match "
            r"(?P<match>escape_fts\(:search\)|:search)\)")
-MAIN = re.compile(rf"^select (?P<cols>.+?) from (?P<table>\S+) where {_SEARCH}(?P<rest> and .*?)?\s*"
+MAIN = re.compile(rf"^select (?P<cols>.+?) from (?P<table>\S+) where (?P<pre>.*? and )?{_SEARCH}(?P<rest> and .*?)?\s*"
                   rf"order by (?P<order>[^\s,]+)(?:, (?P<pks>[^\s,]+))? limit (?P<limit>\d+)$", re.S)
-COUNT = re.compile(rf"^select count\(\*\) from (?P<table>\S+) where {_SEARCH}(?P<rest> and .*?)?\s*$", re.S)
+COUNT = re.compile(rf"^select count\(\*\) from (?P<table>\S+) where (?P<pre>.*? and )?{_SEARCH}(?P<rest> and .*?)?\s*$",
+                   re.S)
 FACET = re.compile(rf"^(?P<head>\s*select \S+ as value, count\(\*\) as count from \(\s*)"
-                   rf"select (?P<cols>.+?) from (?P<table>\S+) where {_SEARCH}(?P<rest> and .*?)?\s*"
+                   rf"select (?P<cols>.+?) from (?P<table>\S+) where (?P<pre>.*? and )?{_SEARCH}(?P<rest> and .*?)?\s*"
                    rf"(?P<tail>\)\s*where .*)$", re.S)
 
 
@@ -63,7 +66,10 @@ def matches(m, bound=""):
 
 
 def _where(m):
-    return f" where {m['rest'][len(' and '):]}" if m["rest"] else ""
+    """The statement's other conditions (column filters before the search, a ?_next= cursor after it), as
+    they were."""
+    others = [c for c in ((m["pre"] or "")[:-len(" and ")], (m["rest"] or "")[len(" and "):]) if c]
+    return f" where {' and '.join(others)}" if others else ""
 
 
 def page_in_rowid_order(m):
@@ -87,7 +93,7 @@ def page_by_index(sql):
 
 def capped_count(m, cap=CAP):
     """The number of matching rows if at most `cap`, else NULL; reads at most cap + 1 matches."""
-    if m["rest"]:
+    if _where(m):
         inner = f"select 1 from {matches(m)}{_where(m)}"
     else:
         inner = f"select rowid from {m['fts']} where {m['fts']} match {m['match']}"
