@@ -62,6 +62,7 @@ def pages(conn):
         "table": f"{db}/{big}",
         "facet": f"{db}/{big}?{facets}",
         "search": f"{db}/sections?{search}",
+        "site search": f"/-/search?q={SEARCH_WORD}",  # every searchable table, ranked (plugins/site_search.py)
         "row": f"{db}/sections/{middle}",
         # the same rows through a filter that keeps them all: Datasette counts them and their facets itself,
         # as it does on every filtered page (and did on every page before the build-time counts)
@@ -83,6 +84,18 @@ def traced_sql(client, path):
             if t.get("type") == "sql" and t.get("database") == DATABASE_NAME]
 
 
+def wait_for_order_checks(client, timeout=600):
+    """Wait until the server knows which tables' rowids follow their sort order (plugins/search_pages.py
+    checks them on a thread from startup; until then a search page takes the slower plan)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        checks = client.get("/-/search-order.json").json()
+        if all(v is not None for tables in checks.values() for v in tables.values()):
+            return checks
+        time.sleep(0.2)
+    raise RuntimeError("the search order checks did not finish")
+
+
 def median_seconds(run, repeat=REPEAT):
     run()  # warm the caches once
     times = []
@@ -98,7 +111,7 @@ def run_queries(conn, queries):
         conn.execute(sql, params or {}).fetchall()
 
 
-def measure(out_dir):
+def measure(out_dir, only=None):
     conn = sqlite3.connect(f"file:{database_path(out_dir)}?immutable=1", uri=True, check_same_thread=False)
     conn.create_function("escape_fts", 1, match_expression, deterministic=True)  # as plugins/chinese_fts.py
     rows = {t.name: conn.execute(f"select count(*) from [{t.name}]").fetchone()[0] for t in fields.TABLES}
@@ -107,7 +120,12 @@ def measure(out_dir):
     results = {}
     try:
         with httpx.Client(base_url=base, timeout=60) as client:
+            started = time.perf_counter()
+            notes["search_order"] = wait_for_order_checks(client)
+            notes["search_order_seconds"] = round(time.perf_counter() - started, 2)
             for name, path in paths.items():
+                if only and name not in only:
+                    continue
                 queries = traced_sql(client, path)
                 page = median_seconds(lambda: client.get(path).raise_for_status())
                 bare = median_seconds(lambda: run_queries(conn, queries))
@@ -123,8 +141,9 @@ def measure(out_dir):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     parser.add_argument("--out", required=True, help="a build directory holding reports.db")
+    parser.add_argument("--only", action="append", help="time only this page (table, facet, search, row, ...)")
     args = parser.parse_args(argv)
-    json.dump(measure(args.out), sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(measure(args.out, args.only), sys.stdout, ensure_ascii=False, indent=2)
 
 
 if __name__ == "__main__":

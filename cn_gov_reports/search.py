@@ -271,8 +271,9 @@ def exact_sql(table):
     return f"({label})"
 
 
-def ranked_sql(table):
-    """SQL for the rows of one table that match :chars, best first, at most :limit.
+def ranked_sql(table, bounded=False):
+    """SQL for the rows of one table that match :chars, best first, at most :limit; `bounded`: only among the
+    matches whose rowid is at most :last_rowid (the first matches, from nth_match_sql).
 
     Order: rows that are the query exactly (exact_sql) first, then rows holding the whole query verbatim (as
     typed, :typed, or with its spaces removed, :joined, since Chinese is written without spaces), then rows
@@ -285,19 +286,28 @@ def ranked_sql(table):
                            for c in table.fts)
     columns = ", ".join(f"t.[{c}]" for c in table.fts)
     document = "t.document_id" if "document_id" in table.columns else f"t.[{table.primary_key}]"
+    bound = " and rowid <= :last_rowid" if bounded else ""
     return f"""select t.rowid as rowid_, t.[{table.primary_key}] as pk_, {columns}, {document} as document_,
   {exact_sql(table)} as exact_,
   ({verbatim}) as verbatim_,
-  t.rowid in (select rowid from [{fts}] where [{fts}] match :words) as whole_words_,
+  t.rowid in (select rowid from [{fts}] where [{fts}] match :words{bound}) as whole_words_,
   bm25([{fts}], {", ".join(str(w) for w in weights)}) as score_
 from [{fts}] join [{table.name}] t on t.rowid = [{fts}].rowid
-where [{fts}] match :chars
+where [{fts}] match :chars{bound.replace(" rowid", f" [{fts}].rowid")}
 order by exact_ desc, verbatim_ desc, whole_words_ desc, score_, t.[{table.primary_key}]
 limit :limit"""
 
 
 def count_sql(table):
-    return f"select count(*) from [{fts_table(table)}] where [{fts_table(table)}] match :chars"
+    """SQL for the number of rows matching :chars, counting at most :cap + 1 of them (more than :cap: unknown)."""
+    fts = fts_table(table)
+    return f"select count(*) from (select rowid from [{fts}] where [{fts}] match :chars limit :cap + 1)"
+
+
+def nth_match_sql(table):
+    """SQL for the rowid of the :cap-th row matching :chars in rowid order (reads :cap matches)."""
+    fts = fts_table(table)
+    return f"select rowid from [{fts}] where [{fts}] match :chars order by rowid limit 1 offset :cap - 1"
 
 
 def search_params(query, limit):

@@ -9,25 +9,33 @@ from urllib.parse import urlencode
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-from cn_gov_reports import fields, search, ui
+from cn_gov_reports import fields, search, served, ui
 from cn_gov_reports.package import DATABASE_NAME
 
 PAGE_SIZE = 50
+CAP = 10_000  # rows of one table counted and ranked at most (config `search_cap`, as plugins/search_pages.py)
 
 
 async def run_search(datasette, query, limit=PAGE_SIZE):
-    """{"tables": [{"name", "count", "url"}], "rows": [hit, ...], "groups": [report, ...]} for the query, best
-    first."""
+    """{"tables": [{"name", "count", "more_than", "url"}], "rows": [hit, ...], "groups": [report, ...]} for the
+    query, best first. A table with more than CAP matching rows has count None and more_than CAP, and only its
+    first CAP matches in rowid order (document order in a full build) are ranked, so the work is bounded."""
     db = datasette.get_database(DATABASE_NAME)
+    cap = int(served.config(datasette).get("search_cap") or CAP)
     params = search.search_params(query, limit)
     tables, hits = [], []
     for table in search.searchable_tables():
-        count = (await db.execute(search.count_sql(table), {"chars": params["chars"]})).first()[0]
-        tables.append({"name": table.name, "title": table.title, "title_zh": table.title_zh, "count": count,
+        count = (await db.execute(search.count_sql(table), {"chars": params["chars"], "cap": cap})).first()[0]
+        more = count > cap
+        tables.append({"name": table.name, "title": table.title, "title_zh": table.title_zh,
+                       "count": None if more else count, "more_than": cap if more else None,
                        "url": datasette.urls.table(DATABASE_NAME, table.name) + "?" + urlencode({"_search": query})})
-        if count:
-            for row in (await db.execute(search.ranked_sql(table), params)).rows:
-                hits.append(_hit(datasette, table, query, row))
+        if more:
+            last = (await db.execute(search.nth_match_sql(table), {"chars": params["chars"], "cap": cap})).first()[0]
+            rows = (await db.execute(search.ranked_sql(table, bounded=True), {**params, "last_rowid": last})).rows
+        else:
+            rows = (await db.execute(search.ranked_sql(table), params)).rows if count else []
+        hits += [_hit(datasette, table, query, row) for row in rows]
     hits.sort(key=search.rank_key)
     hits = hits[:limit]
     await _add_values(db, hits)
