@@ -62,6 +62,7 @@ def pages(conn):
         "table": f"{db}/{big}",
         "facet": f"{db}/{big}?{facets}",
         "search": f"{db}/sections?{search}",
+        "search, indicators": f"{db}/indicators?{search}",  # the largest table: sentences repeat per number
         "site search": f"/-/search?q={SEARCH_WORD}",  # every searchable table, ranked (plugins/site_search.py)
         "row": f"{db}/sections/{middle}",
         # the same rows through a filter that keeps them all: Datasette counts them and their facets itself,
