@@ -292,7 +292,7 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
     in its own process while the database loads. `previous` (what out_dir was built from, see read_state)
     lets the CSV files be spliced from the previous ones and the database be updated rather than loaded.
     `layout` receives where each report's rows are in the CSV files (for the next build's read_state)."""
-    ordered = sorted(entries, key=lambda e: e.document["id"])
+    ordered = sorted(entries, key=_document_id)
     names = indicator_names()
     previous = previous or {}
     with _step(bar, "package"):
@@ -310,7 +310,8 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
     # process would cost more than that validation).
     if len(fresh) == len(entries):
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(VALIDATION_START))
-        task = (_validate_refs, tmp, _refs(entries), _refs(sorted(fresh, key=_document_id)), names, paired)
+        refs = _refs(ordered)  # every entry is fresh
+        task = (_validate_refs, tmp, refs, refs, names, paired)
     else:
         pool, task = ThreadPoolExecutor(max_workers=1), (_validate_task, tmp, entries, fresh, names, paired)
     with pool:

@@ -164,10 +164,10 @@ COPY_CHUNK = 16 * 1024 * 1024
 def write_package_parts(out_dir, documents, parts, layout=None):
     """Write data/*.csv and datapackage.json into out_dir; return the descriptor.
 
-    `documents` may be a generator: it is read once, after the parts. `parts` is an iterable of {table name: CSV lines (bytes, csv_rows) or a Span of an existing file}:
+    `parts` is an iterable of {table name: CSV lines (bytes, csv_rows) or a Span of an existing file}:
     each table's file is its header followed by its parts in order. It is consumed once, as it comes
     (nothing is held but the hashes). `documents` are the documents rows (for the package's sources), in
-    the same order. `layout`, a list, receives {table name: [offset, length]} of each part in its file."""
+    the same order: any iterable, read once, after the parts. `layout`, a list, receives {table name: [offset, length]} of each part in its file."""
     os.makedirs(os.path.join(out_dir, DATA_DIR), exist_ok=True)
     files = {t.name: open(os.path.join(out_dir, DATA_DIR, f"{t.name}.csv"), "wb") for t in fields.TABLES}
     hashes, sizes, pending = {}, {}, {}
@@ -261,8 +261,7 @@ def validate(out_dir, ignore=(), lookups=True):
     with open(path, encoding="utf-8") as fh:
         descriptor = json.load(fh)
     problems = [] if lookups else foreign_key_problems(out_dir, descriptor, ignore)
-    if not lookups:
-        descriptor = json.loads(json.dumps(descriptor))
+    if not lookups:  # the descriptor was read just now, for this validation only
         for resource in descriptor["resources"]:
             resource["schema"].pop("foreignKeys", None)
     with system.use_context(trusted=True):

@@ -18,6 +18,14 @@ def config(datasette):
     return datasette.plugin_config(PLUGIN_CONFIG) or {}
 
 
+SEARCH_CAP = 10_000  # matches a search counts, facets and ranks at most, per table (plugins search_pages, site_search)
+
+
+def search_cap(datasette):
+    """The server's search cap: the plugin setting `search_cap`, else SEARCH_CAP."""
+    return int(config(datasette).get("search_cap") or SEARCH_CAP)
+
+
 def entries(datasette):
     """The release record, read once per server."""
     if not hasattr(datasette, "_cn_record"):

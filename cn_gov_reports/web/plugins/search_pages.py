@@ -30,7 +30,7 @@ from datasette.utils.asgi import Response
 
 from cn_gov_reports import fields, served
 
-CAP = 10_000  # matches counted, and rows a facet counts, on a search page at most (config `search_cap`)
+CAP = served.SEARCH_CAP  # matches counted, and rows a facet counts, on a search page at most (served.search_cap)
 FTS_ROWID, FTS_ALIAS = "fts_rowid_", "fts_"
 _PAGE = contextvars.ContextVar("search_page", default=None)  # {} while a table page with ?_search= is served
 _ORDER = {}  # (database file, table, column) -> Future: do the table's rowids follow the column?
@@ -164,7 +164,7 @@ async def _capped(page, original, m, params):
 def install(datasette, db):
     """Wrap the database's execute with the rewrites above (active only while a table search is served)."""
     original = db.execute
-    cap = int(served.config(datasette).get("search_cap") or CAP)
+    cap = served.search_cap(datasette)
 
     async def execute(sql, params=None, *args, **kwargs):
         page = _PAGE.get()

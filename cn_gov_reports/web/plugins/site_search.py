@@ -13,15 +13,14 @@ from cn_gov_reports import fields, search, served, ui
 from cn_gov_reports.package import DATABASE_NAME
 
 PAGE_SIZE = 50
-CAP = 10_000  # rows of one table counted and ranked at most (config `search_cap`, as plugins/search_pages.py)
 
 
 async def run_search(datasette, query, limit=PAGE_SIZE):
     """{"tables": [{"name", "count", "more_than", "url"}], "rows": [hit, ...], "groups": [report, ...]} for the
-    query, best first. A table with more than CAP matching rows has count None and more_than CAP, and only its
-    first CAP matches in rowid order (document order in a full build) are ranked, so the work is bounded."""
+    query, best first. A table with more than the search cap (served.search_cap) of matching rows has count None
+    and more_than the cap, and only its first matches up to the cap in rowid order (document order in a full build) are ranked, so the work is bounded."""
     db = datasette.get_database(DATABASE_NAME)
-    cap = int(served.config(datasette).get("search_cap") or CAP)
+    cap = served.search_cap(datasette)
     params = search.search_params(query, limit)
     tables, hits = [], []
     for table in search.searchable_tables():
