@@ -80,6 +80,19 @@ def test_the_databases(big):
     assert (matching(db, COMMON) == matching(db, COMMON, "rowid")) is in_order
 
 
+def test_rowids_follow_needs_tied_rows_in_primary_key_order(tmp_path):
+    """Rows sharing a sort value follow only if their ids ascend with their rowids (Datasette orders ties by id)."""
+    conn = sqlite3.connect(tmp_path / "t.db")
+    conn.execute("create table t (id text primary key, position text)")
+    conn.execute("create index t_position on t (position)")
+    conn.executemany("insert into t values (?, ?)", [("a", "1"), ("b", "2"), ("c", "2"), ("d", "3")])
+    assert search_pages.rowids_follow(conn, "t", "position", "id")
+    conn.execute("update t set id = 'e' where id = 'b'")  # the tie now has ids e, c: not in id order
+    assert not search_pages.rowids_follow(conn, "t", "position", "id")
+    conn.execute("update t set position = '0' where id = 'e'")  # no tie, but rowid 2 comes before rowid 1
+    assert not search_pages.rowids_follow(conn, "t", "position", "id")
+
+
 def test_capped_page_says_more_than_the_cap_and_shows_the_first_rows(client, big):
     _, db, _ = big
     html = client.get("/reports/sections", params={"_search": COMMON}).text

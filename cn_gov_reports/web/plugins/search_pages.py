@@ -7,9 +7,10 @@ page (`... where rowid in (FTS match) order by position limit 51`, which sorts e
 generates for ?_search=; any other SQL is left alone). Every other condition of the statement (column filters,
 a ?_next= cursor) is kept as it was; `rowid in (FTS match)` becomes a join with the matches, the same rows:
 
-- Rows: when the table's rowids follow its sort column (the order a full build loads the rows in: checked
-  once per table on a thread started at startup, reading the column's index; /-/search-order.json says which
-  tables do, null while a check runs, and until it has run the next case applies), the page reads the FTS
+- Rows: when the table's rowids follow its sort column, then its primary key (the order a full build loads
+  the rows in, database.in_page_order; checked once per table on a thread started at startup, reading the
+  column's index; /-/search-order.json says which tables do, null while a check runs, and until it has run
+  the next case applies), the page reads the FTS
   index in rowid order and stops after the page: the same rows in the same order, without sorting the
   matches (also for ?_next= pages, which start at the first rowid of the cursor's position, so a CSV stream
   of every match reads each match once).
@@ -106,44 +107,61 @@ def facet_of_first(m, cap=CAP):
             f"order by [{FTS_ALIAS}].[{FTS_ROWID}] limit {cap}\n{m['tail']}")
 
 
-def rowids_follow(conn, table, column):
-    """True when reading the table in rowid order gives its rows in strictly increasing `column` order (no
-    NULL, no tie), so `order by column` and `order by rowid` give the same rows. Reads the column's index."""
-    previous = None
+def rowids_follow(conn, table, column, pk="id"):
+    """True when reading the table in rowid order gives its rows in `order by column, pk` order (a table page
+    sorted by the column: Datasette breaks ties by the primary key) and the column has no NULL, so that order
+    and `order by rowid` give the same rows. Reads the column's index, and the primary keys of tied rows."""
+    previous, tied = None, []
     for rowid, value in conn.execute(f"select rowid, {escape_sqlite(column)} from {escape_sqlite(table)} "
                                      f"order by {escape_sqlite(column)}"):
-        if value is None or (previous is not None and (rowid <= previous[0] or not previous[1] < value)):
+        if value is None or (previous is not None and (rowid <= previous[0] or value < previous[1])):
             return False
+        if previous is not None and value == previous[1]:
+            tied = tied or [previous[0]]
+            tied.append(rowid)
+        elif tied:
+            if not _keys_ascend(conn, table, pk, tied):
+                return False
+            tied = []
         previous = (rowid, value)
-    return True
+    return not tied or _keys_ascend(conn, table, pk, tied)
+
+
+def _keys_ascend(conn, table, pk, rowids):
+    """True when the rows `rowids` (ascending) have ascending primary keys."""
+    keys = [k for (k,) in conn.execute(f"select {escape_sqlite(pk)} from {escape_sqlite(table)} where rowid in "
+                                       f"({', '.join(str(int(r)) for r in rowids)}) order by rowid")]
+    return all(a < b for a, b in zip(keys, keys[1:]))
 
 
 _CHECKS = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-order")
 
 
-def _order_check(db, table, column):
+def _order_check(db, table, column, pk):
     """The check of rowids_follow for one table, started once on a thread of its own (a Future)."""
     key = (db.path, table, column)
     if key not in _ORDER:
-        _ORDER[key] = _CHECKS.submit(_safe_follow, db, table, column)
+        _ORDER[key] = _CHECKS.submit(_safe_follow, db, table, column, pk)
     return _ORDER[key]
 
 
-def _safe_follow(db, table, column):
+def _safe_follow(db, table, column, pk):
     conn = db.connect()
     try:
-        return rowids_follow(conn, table, column)
+        return rowids_follow(conn, table, column, pk)
     except Exception:  # a column of mixed types, a table changed under us: not known to follow
         return False
     finally:
         conn.close()
 
 
-def _ordered(datasette, db, table, column):
-    """True when the table's rowids follow `column`, its default sort (checked once; False while unknown)."""
-    if column != datasette.table_metadata(db.name, table).get("sort"):
+def _ordered(datasette, db, table, column, pk):
+    """True when the table's rowids follow `column`, its default sort, then `pk` (checked once; False while
+    unknown)."""
+    known = fields.BY_NAME.get(table)
+    if column != datasette.table_metadata(db.name, table).get("sort") or not known or pk != known.primary_key:
         return False
-    check = _order_check(db, table, column)
+    check = _order_check(db, table, column, pk)
     return check.done() and check.result()
 
 
@@ -179,7 +197,7 @@ def install(datasette, db):
         main = MAIN.match(sql)
         if main and _usable(main):
             table = unescape(main["table"])
-            if _ordered(datasette, db, table, unescape(main["order"])):
+            if _ordered(datasette, db, table, unescape(main["order"]), unescape(main["pks"] or "")):
                 page["in_order"] = True
                 return await original(page_in_rowid_order(main), params, *args, **kwargs)
             if await _capped(page, original, main, params):
@@ -229,7 +247,7 @@ def startup(datasette):
             names = set(await db.table_names())
             for table in fields.TABLES:  # checked on a thread from now on (about 1.5 s per million rows)
                 if table.fts and table.sort and table.name in names:
-                    _order_check(db, table.name, table.sort)
+                    _order_check(db, table.name, table.sort, table.primary_key)
 
     return prepare
 
