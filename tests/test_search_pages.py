@@ -100,6 +100,7 @@ def test_capped_page_says_more_than_the_cap_and_shows_the_first_rows(client, big
     shown = re.findall(r'<td class="col-id type-pk"><a href="/reports/sections/([^"]+)"', html)
     assert shown == matching(db, COMMON)[:50]
     assert f"Facets count the first {CAP} matching rows" in html
+    assert ("matching rows, in document order" in html) is big[2]  # the rows were read in rowid order exactly when they follow
 
 
 def test_capped_json_count_is_unknown_and_its_pages_give_every_match(client, big):
@@ -191,3 +192,29 @@ def test_site_search_counts_up_to_the_cap_and_ranks_the_first_matches(client, bi
     assert next(t for t in rare if t["name"] == "sections")["count"] == len(matching(db, "长江存储"))
     html = client.get("/-/search", params={"q": COMMON}).text
     assert f"超过 {CAP}" in html and f"more than {CAP} rows match" in html
+
+
+def test_indicators_with_rows_at_one_position_are_read_in_rowid_order(seeds_build, tmp_path):
+    """The seeds' indicators table has rows sharing a position (one value read for two subjects); a full load
+    puts them in id order, so the search page reads its matches in rowid order and shows the rows SQLite gives
+    for `order by position, id`, on the first page and the next."""
+    cap = 5
+    conn = connect(seeds_build / "reports.db")
+    expected = [r[0] for r in conn.execute(
+        "select id from indicators where rowid in (select rowid from indicators_fts where indicators_fts "
+        "match escape_fts(?)) order by position, id", ("增长",))]
+    assert len(expected) > 2 * cap
+    meta = metadata_with_config(metadata_path(), str(tmp_path / "metadata.json"), search_cap=cap)
+    port = free_port()
+    with running(datasette_args(str(seeds_build), port, metadata=meta), tmp_path, port) as base:
+        with httpx.Client(base_url=base, timeout=60) as c:
+            assert wait_for_order_checks(c, 60)["reports"]["indicators"] is True
+            html = c.get("/reports/indicators", params={"_search": "增长"}).text
+            assert "matching rows, in document order" in html
+            params = {"_search": "增长", "_col": "id", "_size": 7}
+            data = c.get("/reports/indicators.json", params=params).json()
+            ids = [row[0] for row in data["rows"]]
+            while data.get("next"):
+                data = c.get("/reports/indicators.json", params={**params, "_next": data["next"]}).json()
+                ids += [row[0] for row in data["rows"]]
+    assert ids == expected

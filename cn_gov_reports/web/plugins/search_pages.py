@@ -155,13 +155,15 @@ def _safe_follow(db, table, column, pk):
         conn.close()
 
 
-def _ordered(datasette, db, table, column, pk):
-    """True when the table's rowids follow `column`, its default sort, then `pk` (checked once; False while
-    unknown)."""
+def _ordered(datasette, db, table, column, pks):
+    """True when the table's rowids follow `column`, its default sort, then its primary key (checked once; False
+    while unknown). `pks`: the statement's tie-breaking column (Datasette's ?_next= pages order by the sort column
+    and the primary key; its first page by the sort column alone, leaving ties in any order), or None."""
     known = fields.BY_NAME.get(table)
-    if column != datasette.table_metadata(db.name, table).get("sort") or not known or pk != known.primary_key:
+    if (column != datasette.table_metadata(db.name, table).get("sort") or not known
+            or pks not in (None, known.primary_key)):
         return False
-    check = _order_check(db, table, column, pk)
+    check = _order_check(db, table, column, known.primary_key)
     return check.done() and check.result()
 
 
@@ -197,7 +199,7 @@ def install(datasette, db):
         main = MAIN.match(sql)
         if main and _usable(main):
             table = unescape(main["table"])
-            if _ordered(datasette, db, table, unescape(main["order"]), unescape(main["pks"] or "")):
+            if _ordered(datasette, db, table, unescape(main["order"]), main["pks"] and unescape(main["pks"])):
                 page["in_order"] = True
                 return await original(page_in_rowid_order(main), params, *args, **kwargs)
             if await _capped(page, original, main, params):
