@@ -3,7 +3,8 @@
     python -m bench.build_once --seeds DIR --out OUT [--jobs N] [--fresh] [--engine dask]
 
 Prints one JSON object: wall seconds, stage timings, reports processed and cached, row counts, and the
-peak resident memory of the build process and of its largest worker (MB).
+peak resident memory (MB) of the build process, of its largest child process (a report worker or the
+validation) and of the validation's process (a full build's).
 """
 import argparse
 import json
@@ -37,7 +38,8 @@ def main(argv=None):
     stats = result["stats"]
     json.dump({"wall": wall, "stages": stats["timings"], "jobs": stats["jobs"], "reports": stats["reports"],
                "processed": stats["processed"], "cached": stats["cached"], "rows": result["row_counts"],
-               "peak_mb": peak_mb(resource.RUSAGE_SELF), "worker_peak_mb": peak_mb(resource.RUSAGE_CHILDREN)},
+               "peak_mb": peak_mb(resource.RUSAGE_SELF), "worker_peak_mb": peak_mb(resource.RUSAGE_CHILDREN),
+               "validate_peak_mb": stats.get("validate_peak_mb")},
               sys.stdout)
 
 

@@ -93,8 +93,8 @@ def _size(path):
 def builds_table(results):
     stages = list(timing.STAGES)
     head = ["size", "reports", "section rows", "indicator rows", "build s", "reports s (wall)"] + \
-        [f"{s} s" for s in stages] + ["peak MB (main/worker)", "DB MB", "jieba floor s", "build / floor",
-                                      "incremental s", "incremental / full"]
+        [f"{s} s" for s in stages] + ["peak MB (main/largest child/validation)", "DB MB", "jieba floor s",
+                                      "build / floor", "incremental s", "incremental / full"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         full, st = r["full"], r["full"]["stages"]
@@ -102,7 +102,9 @@ def builds_table(results):
         cells = [f"{r['size']}x", r["reports"], f"{full['rows']['sections']:,}",
                  f"{full['rows']['indicators']:,}", f"{full['wall']:.2f}", f"{st.get('reports', 0):.2f}"]
         cells += [f"{st[s]:.2f}" if s in st else "absent" for s in stages]
-        cells += [f"{full['peak_mb']:.0f}/{full['worker_peak_mb']:.0f}", f"{full.get('database_bytes', 0) / 1e6:,.0f}",
+        validation = full.get("validate_peak_mb")
+        peaks = f"{full['peak_mb']:.0f}/{full['worker_peak_mb']:.0f}/" + (f"{validation:.0f}" if validation else "-")
+        cells += [peaks, f"{full.get('database_bytes', 0) / 1e6:,.0f}",
                   f"{floor['seconds']:.2f}" if floor else "not run",
                   f"{full['wall'] / floor['seconds']:.2f}" if floor else "-",
                   f"{incremental['wall']:.2f}" if incremental else "not run",

@@ -7,9 +7,9 @@ leaves the previous outputs untouched.
 Reports are processed in parallel (one worker process per CPU; `process_report` is a pure function, and
 results are gathered in file-name order, so the outputs are byte-identical to a serial build). Each worker
 writes its report's cache entry (cache.py: the report's CSV lines per table, its search words, the Report),
-and the build keeps only the entries' headers in memory. Packaging concatenates the entries' CSV lines in
-the published order, copying an unchanged report's lines from the previous build's CSV files when those
-are exactly as published (build-state.json in the cache records where each report's lines are); the
+and the build keeps the entries' headers in a SQLite file (entries.py), not in memory. Packaging
+concatenates the entries' CSV lines in the published order, copying an unchanged report's lines from the
+previous build's CSV files when those are exactly as published (build-state.json in the cache records where each report's lines are); the
 database is loaded from the entries, or, when the previous build's database is there and unchanged,
 updated in a copy (made while the reports are read): the changed and removed documents' rows out, the
 changed and added ones in (see database.update_database). So a rebuild after one report changes
@@ -17,6 +17,7 @@ re-processes, validates and loads only that report. Stage timings (timing.py) ar
 benchmark (bench/run.py).
 """
 import csv
+import itertools
 import json
 import multiprocessing
 import os
@@ -24,12 +25,13 @@ import shutil
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import deque
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 from . import catalog, distributed, fields, outcomes, paths, timing
-from .cache import ROW_TABLES, ReportCache, read_entry, report_key, write_entry
+from .cache import ROW_TABLES, ReportCache, report_key, write_entry
+from .entries import EntryList, Ordered
 from .keycheck import KeyIndex
 from .database import load_entries, update_database
 from .package import (DATA_DIR, DATABASE_NAME, Span, csv_rows, key_fields, repeated_keys, validate,
@@ -44,6 +46,8 @@ PROGRESS_DELAY = 3  # seconds a build runs before its progress bar appears
 REFUSED = "refused.csv"  # beside the outputs: the reports a keep-going build left out, and why
 ENGINES = ("local", "dask")
 VALIDATE_BATCH = 250  # reports validated together by frictionless: bounds the validation's memory
+ENTRY_LIST = "entries.db"  # in the build's staging directory: the EntryList of every report (entries.py)
+WINDOW_PER_JOB = 4  # chunks of reports submitted ahead per worker process
 
 VOCAB_INDICATORS = paths.vocab("indicators.csv")
 
@@ -75,7 +79,8 @@ def default_jobs():
 
 def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, stats=None, refused=None,
                     engine=None):
-    """cache.Entry for every file in seeds_dir, in file-name order; BuildError lists every bad file.
+    """An EntryList (entries.py, a file in `staging`) of the cache.Entry of every file in seeds_dir, in
+    file-name order; BuildError lists every bad file.
 
     A report found in `cache` (a ReportCache) is not processed again; the others are processed by `jobs`
     worker processes (default: one per CPU; the result does not depend on `jobs`), which write their entries
@@ -84,39 +89,61 @@ def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, st
     out instead of failing the build (of the same report twice, the first file is kept); BuildError only
     when no report is left. `engine` (distributed.DaskEngine) processes the reports on a cluster instead of
     local processes, with the same entries; seeds_dir may then be an fsspec URL."""
-    entries, paths = _inputs(seeds_dir)
-    tasks = [(path, entries.get(_file_name(path))) for path in paths]
+    catalog_entries, paths = _inputs(seeds_dir)
+    found = EntryList(os.path.join(staging, ENTRY_LIST))
     opener = distributed.open_file if distributed.is_url(seeds_dir) else open
-    keys = [report_key(path, entry, opener) for path, entry in tasks]
-    results = [cache.get(key) if cache else None for key in keys]
-    todo = [i for i, r in enumerate(results) if r is None]
-    for _ in range(len(tasks) - len(todo)):
-        _tick(progress)
-    timings = {}
-    work = [(*tasks[i], os.path.join(staging, f"{keys[i]}.entry"), keys[i]) for i in todo]
+    todo = []  # (place in file-name order, cache key) of each report to process
+    for n, path in enumerate(paths):
+        key = report_key(path, catalog_entries.get(_file_name(path)), opener)
+        entry = cache.get(key) if cache else None
+        if entry is None:
+            todo.append((n, key))
+        else:
+            found.add(entry, n=n)
+            _tick(progress)
+    work = _Work(todo, paths, catalog_entries, staging)
+    timings, bad = {}, []
     try:
-        for i, (entry, error, seconds) in zip(todo, engine.process(work) if engine else _process_many(work, jobs)):
+        for (n, _), (entry, error, seconds) in zip(todo, engine.process(work) if engine else _process_many(work, jobs)):
             timing.add(timings, seconds)
-            results[i] = entry if entry is not None else error
-            _tick(progress, _file_name(tasks[i][0]))
+            if entry is not None:
+                found.add(entry, fresh=True, n=n)
+            else:
+                bad.append(error)  # (file name, reason)
+            _tick(progress, _file_name(paths[n]))
     except distributed.EngineError as e:
         raise BuildError([str(e)]) from None
     if stats is not None:
-        stats.update(reports=len(tasks), processed=len(todo), cached=len(tasks) - len(todo), timings=timings)
-    bad = [r for r in results if isinstance(r, tuple)]  # (file name, reason)
-    found = [r for r in results if not isinstance(r, tuple)]
+        stats.update(reports=len(paths), processed=len(todo), cached=len(paths) - len(todo), timings=timings)
     if refused is None:
         problems = [f"{name}: {reason}" for name, reason in bad] + check_duplicates(found)
         if problems:
             raise BuildError(problems)
         return found
     refused.extend(bad)
-    later = dict(_later_copies(found))
-    refused.extend((r.document["source_file"], reason) for r in found if (reason := later.get(id(r))))
-    found = [r for r in found if id(r) not in later]
-    if not found:
+    later = {(entry.key, entry.path): (entry.document["source_file"], reason, entry) for entry, reason in
+             _later_copies(found)}  # an entry repeating both the text and the id of others: its id's reason
+    refused.extend((name, reason) for name, reason, _ in sorted(later.values(), key=lambda c: c[0]))
+    found.remove(entry for _, _, entry in later.values())
+    if not len(found):
         raise BuildError([f"{seeds_dir}: every report was refused"] + [f"{f}: {why}" for f, why in refused])
     return found
+
+
+class _Work:
+    """The (path, catalog entry, entry path, key) task of each report to process, made when asked for: a
+    sequence, so that a build holds a report's place and key, not its task, until a worker takes it."""
+
+    def __init__(self, todo, paths, catalog_entries, staging):
+        self.todo, self.paths, self.catalog_entries, self.staging = todo, paths, catalog_entries, staging
+
+    def __len__(self):
+        return len(self.todo)
+
+    def __getitem__(self, i):
+        n, key = self.todo[i]
+        path = self.paths[n]
+        return path, self.catalog_entries.get(_file_name(path)), os.path.join(self.staging, f"{key}.entry"), key
 
 
 def _file_name(path):
@@ -160,13 +187,26 @@ def _process_one(task):
 
 
 def _process_many(tasks, jobs):
-    """_process_one over tasks, in order: in a pool of `jobs` processes when that can help."""
+    """_process_one over tasks (a sequence), in order: in a pool of `jobs` processes when that can help, with at
+    most WINDOW_PER_JOB chunks per process submitted ahead (Executor.map would submit every task at once)."""
     jobs = min(jobs or default_jobs(), len(tasks))
     if jobs <= 1:
-        yield from map(_process_one, tasks)
+        yield from map(_process_one, (tasks[i] for i in range(len(tasks))))
         return
+    size = max(1, min(8, len(tasks) // (4 * jobs)))
+    chunks = (range(start, min(start + size, len(tasks))) for start in range(0, len(tasks), size))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_process_one, tasks, chunksize=max(1, min(8, len(tasks) // (4 * jobs))))
+        pending = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_process_chunk, [tasks[i] for i in chunk]))
+            if len(pending) >= WINDOW_PER_JOB * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _process_chunk(tasks):
+    return [_process_one(task) for task in tasks]
 
 
 def _tick(progress, file_name=""):
@@ -178,7 +218,7 @@ def check_duplicates(found):
     """Problems for two files with the same report text (the same bytes, or the same normalized text,
     whitespace aside, in two encodings, line-end styles or layouts), or two files that would get the same id.
 
-    `found` are cache Entries."""
+    `found` is an EntryList."""
     problems = []
     for kind, group in _same_groups(found):
         files = ", ".join(r.document["source_file"] for r in group)
@@ -192,23 +232,18 @@ def check_duplicates(found):
 
 
 def _same_groups(found):
-    """("text" or "id", [entries]) for every group of two or more entries with the same text or the same id,
-    in file-name order within a group."""
-    by_text, by_id = defaultdict(list), defaultdict(list)
-    for r in found:
-        by_text[r.text_hash].append(r)
-        by_id[r.document["id"]].append(r)
-    return ([("text", g) for g in by_text.values() if len(g) > 1]
-            + [("id", g) for g in by_id.values() if len(g) > 1])
+    """("text" or "id", [entries]) for every group of two or more entries of the EntryList `found` with the same
+    text or the same id, in file-name order within a group."""
+    return ([("text", g) for g in found.groups("text_hash")] + [("id", g) for g in found.groups("document_id")])
 
 
 def _later_copies(found):
-    """(id(entry), reason) for every entry that repeats the text or the id of an earlier file."""
+    """(entry, reason) for every entry that repeats the text or the id of an earlier file."""
     for kind, group in _same_groups(found):
         first = group[0].document["source_file"]
         what = "the same report as" if kind == "text" else "the same document id as"
         for r in group[1:]:
-            yield id(r), f"{what} {first}; the first is kept"
+            yield r, f"{what} {first}; the first is kept"
 
 
 def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir=CACHE_DIR, keep_going=False,
@@ -237,6 +272,7 @@ def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir
     stats = {}
     os.makedirs(out_dir, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".build-", dir=out_dir)
+    entries = None
     try:
         with timing.collect() as timings:
             cache = ReportCache(os.path.join(out_dir, cache_dir)) if cache_dir else None
@@ -252,17 +288,16 @@ def build(seeds_dir, out_dir, progress=None, database=True, jobs=None, cache_dir
                     entries = process_entries(seeds_dir, staging, bar.report if bar else progress, jobs, cache,
                                               stats, refused, runner)
                 write_refused(tmp, refused or [])
-                fresh = [e for e in entries if os.path.dirname(e.path) == staging]
-                layout = []
-                descriptor, counts = write_outputs(entries, fresh, tmp, out_dir, database, bar, state, stats,
-                                                   layout)
+                descriptor, counts = write_outputs(entries, tmp, out_dir, database, bar, state, stats)
             if cache:
                 with timing.stage("cache"):
-                    for entry in fresh:  # only reports whose rows have validated
+                    for entry in entries.fresh():  # only reports whose rows have validated
                         cache.put(entry)
-                    cache.prune(e.key for e in entries)
-                    write_state(cache, out_dir, entries, database, layout)
+                    cache.prune(entries.keys())
+                    write_state(cache, out_dir, entries, database)
     finally:
+        if entries is not None:
+            entries.close()
         shutil.rmtree(tmp, ignore_errors=True)
     if bar:
         bar.close()
@@ -283,39 +318,37 @@ def write_refused(directory, refused):
         writer.writerows(sorted(refused))
 
 
-def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=None, stats=None, layout=None):
-    """Package, validate and load the reports of `entries` in the temporary directory tmp, then publish
-    into out_dir; return (descriptor, {table name: row count}).
+def write_outputs(entries, tmp, out_dir, database, bar=None, previous=None, stats=None):
+    """Package, validate and load the reports of `entries` (an EntryList) in the temporary directory tmp, then
+    publish into out_dir; return (descriptor, {table name: row count}).
 
-    `fresh` are the entries processed in this build; the others come from the cache and validated when
-    they were processed, so only the fresh ones are validated again, plus the keys of all. Validation runs
-    in its own process while the database loads. `previous` (what out_dir was built from, see read_state)
-    lets the CSV files be spliced from the previous ones and the database be updated rather than loaded.
-    `layout` receives where each report's rows are in the CSV files (for the next build's read_state)."""
-    ordered = sorted(entries, key=_document_id)
+    The entries processed in this build are validated; the others come from the cache and validated when they
+    were processed, so only the keys of all are checked with them. Validation runs in its own process while
+    the database loads. `previous` (what out_dir was built from, see read_state) lets the CSV files be spliced
+    from the previous ones and the database be updated rather than loaded. Where each report's rows are in
+    the CSV files is recorded in `entries` (for write_state)."""
+    ordered = entries.ordered()
     names = indicator_names()
     previous = previous or {}
     with _step(bar, "package"):
-        paired = outcomes.by_place(ordered)  # a table of all reports
+        paired = outcomes.of_places(entries.places())  # a table of all reports
         copied = sum(_previous_lines(e, previous.get("csv")) is not None for e in ordered)
         parts = _csv_parts(ordered, names, previous.get("csv"), paired)
-        descriptor = write_package_parts(tmp, (e.document for e in ordered), parts, layout)
+        descriptor = write_package_parts(tmp, (e.document for e in ordered), parts, entries.layout_sink())
     if stats is not None:
-        stats["csv"] = f"{copied} reports copied from the previous files, {len(ordered) - copied} written"
-    if layout is not None:
-        layout[:] = [(e.document["id"], placed) for e, placed in zip(ordered, layout)]
-    # Validation runs beside the load: the whole package in a process of its own, started afresh (not forked:
-    # a forked process would begin with all the build process holds) and given references to the entries,
-    # so its memory is that of one batch; only a few changed reports and the keys in a thread (starting a
-    # process would cost more than that validation).
-    if len(fresh) == len(entries):
+        stats["csv"] = f"{copied} reports copied from the previous files, {len(entries) - copied} written"
+    entries.commit()
+    # Validation runs beside the load, reading the entries from the EntryList's file: the whole package in a
+    # process of its own, started afresh (not forked: a forked process would begin with all the build process
+    # holds), so its memory is that of one batch; only a few changed reports and the keys in a thread (starting
+    # a process would cost more than that validation).
+    every = entries.count_fresh() == len(entries)
+    if every:
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(VALIDATION_START))
-        refs = _refs(ordered)  # every entry is fresh
-        task = (_validate_refs, tmp, refs, refs, names, paired)
     else:
-        pool, task = ThreadPoolExecutor(max_workers=1), (_validate_task, tmp, entries, fresh, names, paired)
+        pool = ThreadPoolExecutor(max_workers=1)
     with pool:
-        checking = pool.submit(*task)
+        checking = pool.submit(_validate_list, tmp, entries.path, names, paired, not every)
         if database:
             db_path = os.path.join(tmp, f"{DATABASE_NAME}.db")
             with _step(bar, "load"):
@@ -324,15 +357,17 @@ def write_outputs(entries, fresh, tmp, out_dir, database, bar=None, previous=Non
             if stats is not None:
                 stats["database"] = how
         with _step(bar, "validate", "validate_wait"):
-            errors, seconds = checking.result()
+            errors, seconds, peak = checking.result()
     timing.record("validate", seconds)  # in its own process, while the database loaded
+    if stats is not None and every:
+        stats["validate_peak_mb"] = peak
     if errors:
         raise BuildError(["the package does not validate:"] + errors)
     publish(tmp, out_dir, database)
-    counts = {t.name: sum(e.rows.get(t.name, 0) for e in entries) for t in ROW_TABLES}
+    counts = entries.row_counts()
     counts[fields.INDICATOR_NAMES.name] = len(names)
     counts[fields.TARGET_OUTCOMES.name] = len(paired)
-    return descriptor, {t.name: counts[t.name] for t in fields.TABLES}
+    return descriptor, {t.name: counts.get(t.name, 0) for t in fields.TABLES}
 
 
 def make_database(db_path, ordered, descriptor, names, previous, out_dir, copying=None, paired=()):
@@ -381,37 +416,26 @@ def _document_id(entry):
     return entry.document["id"]
 
 
-def _refs(entries):
-    """(path, key) of each entry: what a validation process needs to read it again."""
-    return [(e.path, e.key) for e in entries]
-
-
-def _validate_refs(package_dir, entry_refs, fresh_refs, names, paired=()):
-    """_validate_task for entries given as _refs, the fresh ones in document order: each is read from its file
-    when needed, so no list of every entry is held."""
-    entries = (read_entry(path, key) for path, key in entry_refs)
-    return _validate_task(package_dir, entries, _Entries(fresh_refs), names, paired)
-
-
-class _Entries:
-    """A sequence of entries in document order, read from their _refs one at a time."""
-
-    def __init__(self, refs):
-        self.refs = refs
-
-    def __len__(self):
-        return len(self.refs)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [read_entry(path, key) for path, key in self.refs[i]]
-        return read_entry(*self.refs[i])
-
-
-def _validate_task(package_dir, entries, fresh, names, paired=()):
+def _validate_list(package_dir, list_path, names, paired=(), fresh_only=False):
+    """(problems, seconds, peak resident MB of this process) of validate_changes for the entries in the EntryList
+    file at list_path: every entry's keys, and the rows of every entry (or of the fresh ones: `fresh_only`),
+    read one at a time in document order."""
     started = time.perf_counter()
-    errors = validate_changes(package_dir, entries, fresh, names, paired)
-    return errors, time.perf_counter() - started
+    entries = EntryList(list_path, readonly=True)
+    try:
+        errors = validate_changes(package_dir, entries, entries.ordered(fresh_only), names, paired)
+    finally:
+        entries.close()
+    return errors, time.perf_counter() - started, _peak_mb()
+
+
+def _peak_mb():
+    """This process's peak resident memory in MB (None where the platform does not say)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
 
 
 def validate_changes(package_dir, entries, fresh, names, paired=()):
@@ -436,16 +460,26 @@ def validate_changes(package_dir, entries, fresh, names, paired=()):
     finally:
         index.close()
         os.remove(os.path.join(package_dir, ".keys.db"))
-    ordered = fresh if isinstance(fresh, _Entries) else sorted(fresh, key=_document_id)  # _Entries: in order
-    starts = range(0, len(ordered), VALIDATE_BATCH) or [0]
-    for number, start in enumerate(starts):
-        batch, last = ordered[start:start + VALIDATE_BATCH], number == len(starts) - 1
+    ordered = fresh if isinstance(fresh, Ordered) else sorted(fresh, key=_document_id)
+    for batch, last in _batches(ordered, VALIDATE_BATCH):
         write_package_parts(scratch, (e.document for e in batch), _csv_parts(batch, names, None,
                                                                               paired if last else ()))
         # target_outcomes' keys into indicators point across batches: looked up in the index above
         errors += validate(scratch, ignore={(fields.TARGET_OUTCOMES.name, "foreign-key")}, lookups=False)
         shutil.rmtree(scratch)
     return errors
+
+
+def _batches(items, size):
+    """(list of up to `size` items, whether it is the last) for the items in order; one empty batch for none."""
+    items = iter(items)
+    batch = list(itertools.islice(items, size))
+    while True:
+        following = list(itertools.islice(items, size))
+        yield batch, not following
+        if not following:
+            return
+        batch = following
 
 
 def outcome_key_problems(paired, index, names):
@@ -482,19 +516,27 @@ def read_state(cache, out_dir):
         return None
 
 
-def write_state(cache, out_dir, entries, database, layout=()):
-    """Record what the outputs just published in out_dir were built from (see read_state); `layout` is
-    [(document id, {table name: [offset, length]})] of the CSV files."""
+def write_state(cache, out_dir, entries, database):
+    """Record what the outputs just published in out_dir were built from (see read_state): the entries (an
+    EntryList) and where their rows are in the CSV files, written as they are read."""
     db = os.path.join(out_dir, f"{DATABASE_NAME}.db")
-    state = {"database": _file_state(db) if database else None,
-             "documents": {e.document["id"]: e.key for e in entries},
-             "csv": {t.name: _file_state(os.path.join(out_dir, DATA_DIR, f"{t.name}.csv")) for t in ROW_TABLES},
-             "layout": {doc: {t.name: placed[t.name] for t in ROW_TABLES} for doc, placed in layout}}
+    head = {"database": _file_state(db) if database else None,
+            "csv": {t.name: _file_state(os.path.join(out_dir, DATA_DIR, f"{t.name}.csv")) for t in ROW_TABLES}}
     path = os.path.join(cache.directory, STATE)
     os.makedirs(cache.directory, exist_ok=True)
     with open(path + ".tmp", "w", encoding="utf-8") as fh:
-        json.dump(state, fh)
+        fh.write(json.dumps(head)[:-1] + ', "documents": {')
+        _write_members(fh, ((e.document["id"], e.key) for e in entries))
+        fh.write('}, "layout": {')
+        _write_members(fh, ((doc, {t.name: placed[t.name] for t in ROW_TABLES}) for doc, placed in entries.layout()))
+        fh.write("}}")
     os.replace(path + ".tmp", path)
+
+
+def _write_members(fh, pairs):
+    """Write the members of a JSON object, `"key": value, ...`, for (key, value) pairs."""
+    for i, (key, value) in enumerate(pairs):
+        fh.write(f"{', ' if i else ''}{json.dumps(key)}: {json.dumps(value)}")
 
 
 def _file_state(path):

@@ -74,7 +74,13 @@ def by_place(entries):
     for entry in entries:
         if entry.place:
             groups[entry.place].append(entry)
-    rows = [row for _, group in sorted(groups.items()) for row in target_outcomes([e.facts() for e in group])]
+    return of_places(sorted(groups.items()))
+
+
+def of_places(groups):
+    """target_outcomes of (place, [objects with .facts()]) groups, one group per place, in place order (an
+    iterable: entries.EntryList.places reads one place's entries at a time)."""
+    rows = [row for _, group in groups for row in target_outcomes([e.facts() for e in group])]
     return sorted(rows, key=lambda r: r["id"])
 
 

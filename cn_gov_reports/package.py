@@ -167,7 +167,9 @@ def write_package_parts(out_dir, documents, parts, layout=None):
     `parts` is an iterable of {table name: CSV lines (bytes, csv_rows) or a Span of an existing file}:
     each table's file is its header followed by its parts in order. It is consumed once, as it comes
     (nothing is held but the hashes). `documents` are the documents rows (for the package's sources), in
-    the same order: any iterable, read once, after the parts. `layout`, a list, receives {table name: [offset, length]} of each part in its file."""
+    the same order: any iterable, read once, after the parts, and written out as it is read (the descriptor
+    returned has no `sources`). `layout`, a list, receives {table name: [offset, length]} of each part in its
+    file."""
     os.makedirs(os.path.join(out_dir, DATA_DIR), exist_ok=True)
     files = {t.name: open(os.path.join(out_dir, DATA_DIR, f"{t.name}.csv"), "wb") for t in fields.TABLES}
     hashes, sizes, pending = {}, {}, {}
@@ -209,12 +211,26 @@ def write_package_parts(out_dir, documents, parts, layout=None):
         for fh in files.values():
             fh.close()
     resources = [resource(t, size=sizes[t.name], digest=hashes[t.name].hexdigest()) for t in fields.TABLES]
-    desc = descriptor(resources, documents)
+    desc = descriptor(resources, ())
     desc = {k: v for k, v in desc.items() if v is not None}
+    # json.dump's text with the sources written as the documents come: a list of every source is not held
+    before, after = json.dumps(desc, ensure_ascii=False, indent=2).split('"sources": []', 1)
     with open(os.path.join(out_dir, "datapackage.json"), "w", encoding="utf-8", newline="\n") as fh:
-        json.dump(desc, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
+        fh.write(before + '"sources": ')
+        _write_list(fh, (source(d) for d in documents), "  ")
+        fh.write(after + "\n")
+    del desc["sources"]
     return desc
+
+
+def _write_list(fh, items, indent):
+    """Write a JSON list of `items` as json.dump(indent=2) writes it at the nesting level of `indent`."""
+    inner, opened = indent + "  ", False
+    for item in items:
+        fh.write(",\n" if opened else "[\n")
+        fh.write(inner + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner))
+        opened = True
+    fh.write("\n" + indent + "]" if opened else "[]")
 
 
 def _read_span(span):

@@ -159,3 +159,17 @@ def test_foreign_keys_checked_without_lookups_as_frictionless_checks_them(seeds_
     assert key_problems(without) == key_problems(with_lookups)
     assert 'indicators: Row at position "6" violates the foreign key: for "section_id": values "no-such-section"' \
         in key_problems(without)[0]
+
+
+def test_sources_written_as_they_come_are_what_json_dump_writes(tmp_path):
+    """datapackage.json's sources are streamed (package._write_list), in exactly json.dump's layout."""
+    import io
+    import json
+
+    from cn_gov_reports.package import _write_list
+
+    for items in ([], [{"title": "甲"}], [{"title": "a", "path": "http://x"}, {"title": "b"}]):
+        out = io.StringIO()
+        _write_list(out, iter(items), "  ")
+        expected = json.dumps({"sources": items}, ensure_ascii=False, indent=2)
+        assert '{\n  "sources": ' + out.getvalue() + "\n}" == expected

@@ -59,7 +59,8 @@ def table_cells(row):
     for cell in row:
         column = cell["column"]
         classes = f"col-{to_css_class(column)} type-{cell['value_type']}"
-        classes += (" ui-long" if column in ui.LONG_COLUMNS else "") + (" ui-offset" if column in ui.OFFSET_COLUMNS else "")
+        classes += " ui-long" if column in ui.LONG_COLUMNS else ""
+        classes += " ui-offset" if column in ui.OFFSET_COLUMNS else ""
         cells.append(f'<td class="{escape(classes)}">{escape(cell["value"])}</td>')
     return Markup("".join(cells))
 
