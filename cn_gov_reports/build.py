@@ -9,11 +9,11 @@ results are gathered in file-name order, so the outputs are byte-identical to a 
 writes its report's cache entry (cache.py: the report's CSV lines per table, its search words, the Report),
 and the build keeps the entries' headers in a SQLite file (entries.py), not in memory. Packaging
 concatenates the entries' CSV lines in the published order, copying an unchanged report's lines from the
-previous build's CSV files when those are exactly as published (build-state.json in the cache records where each report's lines are); the
-database is loaded from the entries, or, when the previous build's database is there and unchanged,
-updated in a copy (made while the reports are read): the changed and removed documents' rows out, the
-changed and added ones in (see database.update_database). So a rebuild after one report changes
-re-processes, validates and loads only that report. Stage timings (timing.py) are returned for the
+previous build's CSV files when those are exactly as published (build-state.json in the cache records where
+each report's lines are); the database is loaded from the entries, or, when the previous build's database is
+there and unchanged, updated in a copy (made while the reports are read): the changed and removed documents'
+rows out, the changed and added ones in (see database.update_database). So a rebuild after one report
+changes re-processes, validates and loads only that report. Stage timings (timing.py) are returned for the
 benchmark (bench/run.py).
 """
 import csv
@@ -91,19 +91,19 @@ def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, st
     local processes, with the same entries; seeds_dir may then be an fsspec URL."""
     catalog_entries, paths = _inputs(seeds_dir)
     found = EntryList(os.path.join(staging, ENTRY_LIST))
-    opener = distributed.open_file if distributed.is_url(seeds_dir) else open
-    todo = []  # (place in file-name order, cache key) of each report to process
-    for n, path in enumerate(paths):
-        key = report_key(path, catalog_entries.get(_file_name(path)), opener)
-        entry = cache.get(key) if cache else None
-        if entry is None:
-            todo.append((n, key))
-        else:
-            found.add(entry, n=n)
-            _tick(progress)
-    work = _Work(todo, paths, catalog_entries, staging)
-    timings, bad = {}, []
     try:
+        todo, bad = [], []  # todo: (place in file-name order, cache key) of each report to process
+        opener = distributed.open_file if distributed.is_url(seeds_dir) else open
+        for n, path in enumerate(paths):
+            key = report_key(path, catalog_entries.get(_file_name(path)), opener)
+            entry = cache.get(key) if cache else None
+            if entry is None:
+                todo.append((n, key))
+            else:
+                found.add(entry, n=n)
+                _tick(progress)
+        work = _Work(todo, paths, catalog_entries, staging)
+        timings = {}
         for (n, _), (entry, error, seconds) in zip(todo, engine.process(work) if engine else _process_many(work, jobs)):
             timing.add(timings, seconds)
             if entry is not None:
@@ -111,23 +111,27 @@ def process_entries(seeds_dir, staging, progress=None, jobs=None, cache=None, st
             else:
                 bad.append(error)  # (file name, reason)
             _tick(progress, _file_name(paths[n]))
-    except distributed.EngineError as e:
-        raise BuildError([str(e)]) from None
-    if stats is not None:
-        stats.update(reports=len(paths), processed=len(todo), cached=len(paths) - len(todo), timings=timings)
-    if refused is None:
-        problems = [f"{name}: {reason}" for name, reason in bad] + check_duplicates(found)
-        if problems:
-            raise BuildError(problems)
+        if stats is not None:
+            stats.update(reports=len(paths), processed=len(todo), cached=len(paths) - len(todo), timings=timings)
+        if refused is None:
+            problems = [f"{name}: {reason}" for name, reason in bad] + check_duplicates(found)
+            if problems:
+                raise BuildError(problems)
+            return found
+        refused.extend(bad)
+        later = {(entry.key, entry.path): (entry.document["source_file"], reason, entry) for entry, reason in
+                 _later_copies(found)}  # an entry repeating both the text and the id of others: its id's reason
+        refused.extend((name, reason) for name, reason, _ in sorted(later.values(), key=lambda c: c[0]))
+        found.remove(entry for _, _, entry in later.values())
+        if not len(found):
+            raise BuildError([f"{seeds_dir}: every report was refused"] + [f"{f}: {why}" for f, why in refused])
         return found
-    refused.extend(bad)
-    later = {(entry.key, entry.path): (entry.document["source_file"], reason, entry) for entry, reason in
-             _later_copies(found)}  # an entry repeating both the text and the id of others: its id's reason
-    refused.extend((name, reason) for name, reason, _ in sorted(later.values(), key=lambda c: c[0]))
-    found.remove(entry for _, _, entry in later.values())
-    if not len(found):
-        raise BuildError([f"{seeds_dir}: every report was refused"] + [f"{f}: {why}" for f, why in refused])
-    return found
+    except distributed.EngineError as e:
+        found.close()
+        raise BuildError([str(e)]) from None
+    except BaseException:
+        found.close()
+        raise
 
 
 class _Work:
