@@ -80,3 +80,39 @@ def test_an_unfiltered_table_page_neither_counts_nor_groups_the_table(seeds_buil
     assert any("count(*)" in s and "from indicators" in s for s in filtered)
     assert any("group by" in s and "indicators" in s for s in filtered)
     assert hidden[counts.FACET_COUNTS] and hidden[counts.TABLE_COUNTS] and not hidden["indicators"]
+
+
+def test_every_count_the_database_page_gives_is_exact(client, db):
+    """Table counts come from _table_counts and, for the other tables (the full-text index's shadow tables, the
+    count tables, package_info), from what ANALYZE wrote in sqlite_stat1."""
+    tables = {t["name"]: t["count"] for t in client.get("/reports.json").raise_for_status().json()["tables"]}
+    for name in (t.name for t in fields.TABLES):
+        assert tables[name] is not None, name
+    assert tables["sections_fts_docsize"] is not None and tables["package_info"] is not None
+    for name, count in tables.items():
+        if count is not None:
+            assert count == db.execute(f"select count(*) from [{name}]").fetchone()[0], name
+
+
+def test_the_server_counts_no_table_at_startup(seeds_build, tmp_path):
+    """Without sqlite_stat1 a table missing from _table_counts has no count rather than one made at startup:
+    SQLite's count(*) is one step that no time limit stops, and on a cold 22 GB file counting the full-text
+    index's shadow tables held the server's startup for minutes."""
+    import shutil
+
+    from conftest import running
+    from cn_gov_reports.serve import datasette_args, free_port
+
+    shutil.copyfile(seeds_build / "reports.db", tmp_path / "reports.db")
+    conn = sqlite3.connect(tmp_path / "reports.db")
+    conn.execute("drop table sqlite_stat1")
+    conn.commit()
+    conn.close()
+    port = free_port()
+    with running(datasette_args(str(tmp_path), port), tmp_path, port) as base:
+        import httpx
+
+        tables = {t["name"]: t["count"] for t in httpx.get(base + "/reports.json", timeout=30).json()["tables"]}
+    assert tables["sections_fts_docsize"] is None and tables["package_info"] is None
+    assert tables["sections"] == sqlite3.connect(tmp_path / "reports.db").execute(
+        "select count(*) from sections").fetchone()[0]  # from _table_counts
