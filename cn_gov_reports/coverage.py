@@ -7,14 +7,23 @@ a region are left out of the grid (the table still has them).
 from urllib.parse import urlencode
 
 from . import fields
+from .counts import COVERAGE_COUNTS
 
-SQL = f"""select region, min(region_code) as region_code, year_start as year,
+# the grid's rows from the counts the build wrote per document (counts.py): a few rows per report
+SQL = f"""select region, min(region_code) as region_code, year, count(distinct document_id) as reports,
+  sum(indicators) as indicators, sum(targets) as targets
+from [{COVERAGE_COUNTS}]
+group by region, year
+order by region, year"""
+# the same rows from the indicators themselves, for a database without those counts (an old release)
+LIVE_SQL = f"""select region, min(region_code) as region_code, year_start as year,
   count(distinct document_id) as reports, count(*) as indicators,
   sum(case when status = 'target' then 1 else 0 end) as targets
 from [{fields.INDICATORS.name}]
 where year_start is not null and coalesce(region, '') != ''
 group by region, year_start
 order by region, year_start"""
+_GRIDS = {}  # immutable database file -> its grid (it cannot change while served)
 
 
 def grid(rows, table_url):
@@ -37,7 +46,14 @@ def grid(rows, table_url):
 
 
 async def context(datasette, database):
-    """The template variables of templates/_coverage.html for the database named `database`."""
+    """The template variables of templates/_coverage.html for the database named `database` (an immutable
+    database's grid is made once)."""
     db = datasette.get_database(database)
-    rows = [dict(r) for r in (await db.execute(SQL)).rows]
-    return {"ui_coverage": grid(rows, datasette.urls.table(database, fields.INDICATORS.name))}
+    if db.is_mutable or db.path not in _GRIDS:
+        sql = SQL if COVERAGE_COUNTS in await db.table_names() else LIVE_SQL
+        rows = [dict(r) for r in (await db.execute(sql)).rows]
+        made = grid(rows, datasette.urls.table(database, fields.INDICATORS.name))
+        if db.is_mutable:
+            return {"ui_coverage": made}
+        _GRIDS[db.path] = made
+    return {"ui_coverage": _GRIDS[db.path]}

@@ -255,6 +255,9 @@ async def mention_context(db, table, row_id):
     return context
 
 
+HOME_DOCUMENTS = 100  # documents listed on the home page; the documents table lists every one
+
+
 async def home_context(datasette, db):
     """The home page: dataset facts, how to cite, tables with counts, documents, canned queries, search."""
     from . import site
@@ -264,13 +267,15 @@ async def home_context(datasette, db):
     tables = [{"name": t.name, "title": site.table_title(t), "en": t.en, "zh": t.zh, "rows": counts.get(t.name)}
               for t in fields.TABLES]
     documents = await rows(db, "select id, title, doc_type, region, published, review_year, plan_year, "
-                               "plan_end_year, sections, indicators, projects from documents order by id")
+                               "plan_end_year, sections, indicators, projects from documents order by id "
+                               "limit :n", {"n": HOME_DOCUMENTS})
     queries = [{"name": name, "title": q["title"]} for name, q in site.CANNED_QUERIES.items()]
     return {
         "ui_dataset": ds,
         "ui_database": DATABASE_NAME,
         "ui_tables": tables,
         "ui_documents": documents,
+        "ui_documents_total": counts.get(fields.DOCUMENTS.name),
         "ui_queries": queries,
     }
 

@@ -57,3 +57,33 @@ def test_home_page_source_points_at_tables_that_exist(client):
     assert "listed in sources" not in source and "documents" in source
     for href in re.findall(r'href="([^"]+)"', source):
         assert client.get(href).status_code == 200, href
+
+
+def test_the_grid_from_the_counts_written_at_build_time_is_the_grid_from_the_indicators(seeds_build):
+    """The home page adds up _coverage_counts (per document, region and year; counts.py) instead of grouping every
+    indicator row: the same rows as that grouping."""
+    conn = sqlite3.connect(os.path.join(str(seeds_build), "reports.db"))
+    rows = conn.execute(coverage.SQL).fetchall()
+    assert rows and rows == conn.execute(coverage.LIVE_SQL).fetchall()
+
+
+@pytest.mark.server
+def test_a_home_page_of_many_documents_lists_the_first_and_links_to_all(seeds_build, tmp_path):
+    """The home page lists ui.HOME_DOCUMENTS documents (a national build has tens of thousands) and links to the
+    documents table for the rest."""
+    import httpx
+
+    from bench import search_scale
+    from cn_gov_reports import ui
+    from cn_gov_reports.serve import datasette_args, free_port
+    from conftest import running
+
+    search_scale.make(str(seeds_build / "reports.db"), str(tmp_path), 21)  # 105 documents
+    total = sqlite3.connect(tmp_path / "reports.db").execute("select count(*) from documents").fetchone()[0]
+    assert total > ui.HOME_DOCUMENTS
+    port = free_port()
+    with running(datasette_args(str(tmp_path), port), tmp_path, port) as base:
+        html = httpx.get(base + "/", timeout=60).text
+    listed = re.search(r'<table class="ui-list ui-documents">(.*?)</table>', html, re.S).group(1)
+    assert listed.count("<tr><td>") == ui.HOME_DOCUMENTS
+    assert f"The first {ui.HOME_DOCUMENTS} of {total:,} documents" in html and 'href="/reports/documents"' in html

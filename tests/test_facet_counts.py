@@ -116,3 +116,20 @@ def test_the_server_counts_no_table_at_startup(seeds_build, tmp_path):
     assert tables["sections_fts_docsize"] is None and tables["package_info"] is None
     assert tables["sections"] == sqlite3.connect(tmp_path / "reports.db").execute(
         "select count(*) from sections").fetchone()[0]  # from _table_counts
+
+
+def test_the_database_hash_is_made_on_a_thread_from_startup(client, seeds_build):
+    """Datasette's hash of an immutable database (the download's ETag) is the file's sha256, computed on a thread
+    started with the server rather than by the first request that asks (the home page): None until then."""
+    import hashlib
+    import time
+
+    expected = hashlib.sha256((seeds_build / "reports.db").read_bytes()).hexdigest()
+    deadline = time.time() + 60
+    while True:
+        found = {d["name"]: d["hash"] for d in client.get("/-/databases.json").json()}["reports"]
+        if found is not None or time.time() > deadline:
+            break
+        time.sleep(0.2)
+    assert found == expected
+    assert client.get("/reports.db", headers={"If-None-Match": f'"{expected}"'}).status_code == 304

@@ -43,8 +43,7 @@ def database_contents(db_path):
         out[table.name] = conn.execute(f"select * from [{table.name}] order by [{table.primary_key}]").fetchall()
     out["package_info"] = conn.execute("select * from package_info order by key").fetchall()
     for table in counts.COUNT_TABLES:  # adjusted by an update as a full load counts them
-        out[table] = conn.execute(f"select * from [{table}] order by 1, 2, 3").fetchall() \
-            if table == counts.FACET_COUNTS else conn.execute(f"select * from [{table}] order by 1").fetchall()
+        out[table] = sorted(conn.execute(f"select * from [{table}]").fetchall(), key=repr)
     for table in search.searchable_tables():
         fts = search.fts_table(table)
         # Every token of the index with the number of rows and occurrences holding it: equal vocabularies

@@ -12,9 +12,12 @@ do not count the whole table on every request.
   a column not counted, a database without the tables) is counted by Datasette as before.
 - The count tables are hidden from the database page.
 """
+import concurrent.futures
 import types
+from pathlib import Path
 
 from datasette import facets, hookimpl
+from datasette.inspect import inspect_hash
 from datasette.plugins import pm
 from datasette.utils import escape_sqlite
 
@@ -153,21 +156,22 @@ async def _analyzed_counts(db):
 
 
 class _Inspected(dict):
-    """One database's entry of Datasette's inspect data; its hash (sha256 of the whole file, for the ETag
-    of the download) is computed only when asked for, as Datasette does without inspect data."""
+    """One database's entry of Datasette's inspect data. Its hash (sha256 of the whole file: the ETag of the
+    download, shown on the home page) is computed on a thread started with the server, not on the first request
+    that asks (Datasette reads the whole file then: the home page's first request on a 22 GB file waited for
+    it); until it is done the hash is None, as for a mutable database (no ETag)."""
 
     def __init__(self, db, tables):
         super().__init__(size=db.size, file=db.path, tables=tables)
-        self._db = db
+        self._hash = _HASHING.submit(inspect_hash, Path(db.path))
 
     def __getitem__(self, key):
-        if key == "hash" and not dict.__contains__(self, "hash"):
-            from pathlib import Path
-
-            from datasette.inspect import inspect_hash
-
-            self["hash"] = inspect_hash(Path(self._db.path))
+        if key == "hash":
+            return self._hash.result() if self._hash.done() else None
         return dict.__getitem__(self, key)
+
+
+_HASHING = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="database-hash")
 
 
 @hookimpl
