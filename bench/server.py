@@ -59,6 +59,7 @@ def pages(conn):
                           (count("sections") // 2,)).fetchone()[0]
     db = f"/{DATABASE_NAME}"
     return {
+        "home": "/",  # tables with their counts, the first documents, the coverage grid (made once per server)
         "table": f"{db}/{big}",
         "facet": f"{db}/{big}?{facets}",
         "search": f"{db}/sections?{search}",
