@@ -3,7 +3,7 @@
 A build needs, for every report, its cache.Entry (documents row, row counts, where its parts are: about 2 KB in
 memory) and, once packaged, where its rows sit in the CSV files (for the next incremental build: about 0.7 KB).
 Held in lists, that grew the build process by about 5 KB per report (578 MB at 50,000 reports against 356 MB
-at 5,000). EntryList keeps them in a SQLite file in the build's temporary directory instead, one row per
+at 5,000; with this list on disk, 377 MB against 350 MB: docs/benchmark.md). EntryList keeps them in a SQLite file in the build's temporary directory instead, one row per
 report, and gives them back one at a time: in file-name order (the order they were added), or in document
 order (`ordered()`, the published order). The validation's own process opens the same file read-only.
 """
@@ -61,8 +61,8 @@ class EntryList:
         return self.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
 
     def ordered(self, fresh_only=False):
-        """The entries in document order (document id, then the order they were added): an iterable that can
-        be read any number of times, and sliced into batches with `batches`."""
+        """The entries in document order (document id, then the order they were added), or only the fresh ones:
+        an iterable that can be read any number of times, one entry at a time."""
         return Ordered(self, fresh_only)
 
     def places(self):
