@@ -53,8 +53,8 @@ def render_cell(value, column, table, database, datasette):
 
 def table_cells(row):
     """The <td> cells of one row of a table or row page (_table.html), written in one piece: the same markup as
-    a template loop over the cells, which Datasette's async Jinja renders at several awaits per cell (about
-    half the time of a 50-row page of sections, measured with bench/server.py)."""
+    a template loop over the cells, which Datasette's async Jinja renders at several awaits per cell (with
+    facet_item, 2-4 ms less per 50-row search page of sections; docs/benchmark.md)."""
     cells = []
     for cell in row:
         column = cell["column"]
