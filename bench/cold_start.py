@@ -11,13 +11,13 @@ answer: the pages are reported in seconds after it.
 import argparse
 import json
 import os
-import subprocess
 import sys
+import tempfile
 import time
 
 import httpx
 
-from cn_gov_reports.serve import free_port
+from cn_gov_reports.serve import free_port, start_datasette
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAGES = (("home", "/"), ("home again", "/"), ("table", "/reports/indicators"),
@@ -38,26 +38,21 @@ def drop_caches():
 def one_run(out_dir, timeout, drop=True):
     cold = drop and drop_caches()
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
+    command = [sys.executable, os.path.join(ROOT, "scripts", "serve.py"), "--out", out_dir, "--port", str(port)]
+    log = os.path.join(tempfile.mkdtemp(prefix="cold-start-"), "server.log")
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, os.path.join(ROOT, "scripts", "serve.py"), "--out", out_dir,
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        ready = None
-        while time.perf_counter() - started < timeout and proc.poll() is None:
-            try:
-                if httpx.get(base + "/-/versions.json", timeout=5).status_code == 200:
-                    ready = time.perf_counter() - started
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+        proc, base = start_datasette(command, log, port, timeout=timeout)  # once /-/versions.json answers
+    except RuntimeError:
+        return {"cache": "cold" if cold else "warm", "ready_seconds": None, "pages": {}}
+    ready = time.perf_counter() - started
+    try:
         pages = {}
-        if ready is not None:
-            for name, path in PAGES:
-                at = time.perf_counter()
-                status = httpx.get(base + path, timeout=timeout).status_code
-                pages[name] = {"seconds": round(time.perf_counter() - at, 3), "status": status}
-        return {"cache": "cold" if cold else "warm", "ready_seconds": ready and round(ready, 3), "pages": pages}
+        for name, path in PAGES:
+            at = time.perf_counter()
+            status = httpx.get(base + path, timeout=timeout).status_code
+            pages[name] = {"seconds": round(time.perf_counter() - at, 3), "status": status}
+        return {"cache": "cold" if cold else "warm", "ready_seconds": round(ready, 3), "pages": pages}
     finally:
         proc.terminate()
         proc.wait(timeout=30)

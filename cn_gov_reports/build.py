@@ -195,7 +195,7 @@ def _process_many(tasks, jobs):
     most WINDOW_PER_JOB chunks per process submitted ahead (Executor.map would submit every task at once)."""
     jobs = min(jobs or default_jobs(), len(tasks))
     if jobs <= 1:
-        yield from map(_process_one, (tasks[i] for i in range(len(tasks))))
+        yield from map(_process_one, tasks)
         return
     size = max(1, min(8, len(tasks) // (4 * jobs)))
     chunks = (range(start, min(start + size, len(tasks))) for start in range(0, len(tasks), size))

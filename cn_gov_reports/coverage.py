@@ -49,11 +49,11 @@ async def context(datasette, database):
     """The template variables of templates/_coverage.html for the database named `database` (an immutable
     database's grid is made once)."""
     db = datasette.get_database(database)
-    if db.is_mutable or db.path not in _GRIDS:
-        sql = SQL if COVERAGE_COUNTS in await db.table_names() else LIVE_SQL
-        rows = [dict(r) for r in (await db.execute(sql)).rows]
-        made = grid(rows, datasette.urls.table(database, fields.INDICATORS.name))
-        if db.is_mutable:
-            return {"ui_coverage": made}
+    if not db.is_mutable and db.path in _GRIDS:
+        return {"ui_coverage": _GRIDS[db.path]}
+    sql = SQL if COVERAGE_COUNTS in await db.table_names() else LIVE_SQL
+    rows = [dict(r) for r in (await db.execute(sql)).rows]
+    made = grid(rows, datasette.urls.table(database, fields.INDICATORS.name))
+    if not db.is_mutable:
         _GRIDS[db.path] = made
-    return {"ui_coverage": _GRIDS[db.path]}
+    return {"ui_coverage": made}

@@ -3,9 +3,9 @@
 A build needs, for every report, its cache.Entry (documents row, row counts, where its parts are: about 2 KB in
 memory) and, once packaged, where its rows sit in the CSV files (for the next incremental build: about 0.7 KB).
 Held in lists, that grew the build process by about 5 KB per report (578 MB at 50,000 reports against 356 MB
-at 5,000; with this list on disk, 377 MB against 350 MB: docs/benchmark.md). EntryList keeps them in a SQLite file in the build's temporary directory instead, one row per
-report, and gives them back one at a time: in file-name order (the order they were added), or in document
-order (`ordered()`, the published order). The validation's own process opens the same file read-only.
+at 5,000; with this list on disk, 377 MB against 350 MB: docs/benchmark.md). EntryList keeps them in a SQLite
+file in the build's temporary directory instead, one row per report, and gives them back one at a time: in
+file-name order (the order they were added), or in document order (`ordered()`, the published order). The validation's own process opens the same file read-only.
 """
 import itertools
 import json
@@ -47,12 +47,15 @@ class EntryList:
             (n, json.loads(entry.document_json)["id"], entry.key, entry.path, entry.document_json,
              entry.text_hash, json.dumps(entry.rows), json.dumps(entry.parts), entry.place, int(fresh)))
 
-    def _entries(self, where="", order="n", params=()):
+    def _entries(self, where="", order="n", params=(), column=None):
+        """The entries the WHERE clause selects, in `order`; with `column`, (its value, Entry) pairs."""
         self.conn.commit()
-        cursor = self.conn.execute(f"SELECT {_COLUMNS} FROM entries {where} ORDER BY {order}", params)
-        for key, path, document, text_hash, rows, parts, place in cursor:
-            yield Entry(key, path, document, text_hash, json.loads(rows),
-                        {name: tuple(span) for name, span in json.loads(parts).items()}, place)
+        selected = f"{column}, {_COLUMNS}" if column else _COLUMNS
+        for row in self.conn.execute(f"SELECT {selected} FROM entries {where} ORDER BY {order}", params):
+            key, path, document, text_hash, rows, parts, place = row[-7:]
+            entry = Entry(key, path, document, text_hash, json.loads(rows),
+                          {name: tuple(span) for name, span in json.loads(parts).items()}, place)
+            yield (row[0], entry) if column else entry
 
     def __iter__(self):
         return self._entries()
@@ -68,10 +71,8 @@ class EntryList:
     def places(self):
         """(place, [Entry]) for each outcomes.place of the entries (not empty), in place order, the entries of a
         place in document order: one place's entries in memory at a time."""
-        self.conn.commit()
-        places = self.conn.execute("SELECT place FROM entries WHERE place != '' ORDER BY place, document_id, n")
-        entries = self._entries("WHERE place != ''", "place, document_id, n")
-        for place, group in itertools.groupby(zip((p for (p,) in places), entries), key=lambda pair: pair[0]):
+        pairs = self._entries("WHERE place != ''", "place, document_id, n", column="place")
+        for place, group in itertools.groupby(pairs, key=lambda pair: pair[0]):
             yield place, [entry for _, entry in group]
 
     def commit(self):
@@ -95,14 +96,9 @@ class EntryList:
         entries in the order they were added, the groups in the order of their first entry."""
         shared = f"SELECT {column} FROM entries GROUP BY {column} HAVING count(*) > 1"
         groups = {}
-        for value, entry in zip(self._column(column, f"WHERE {column} IN ({shared})"),
-                                self._entries(f"WHERE {column} IN ({shared})")):
+        for value, entry in self._entries(f"WHERE {column} IN ({shared})", column=column):
             groups.setdefault(value, []).append(entry)
         return list(groups.values())
-
-    def _column(self, column, where):
-        self.conn.commit()
-        return [v for (v,) in self.conn.execute(f"SELECT {column} FROM entries {where} ORDER BY n")]
 
     def remove(self, entries):
         """Take these entries (by cache key and path) out of the list."""

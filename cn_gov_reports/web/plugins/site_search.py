@@ -17,8 +17,9 @@ PAGE_SIZE = 50
 
 async def run_search(datasette, query, limit=PAGE_SIZE):
     """{"tables": [{"name", "count", "more_than", "url"}], "rows": [hit, ...], "groups": [report, ...]} for the
-    query, best first. A table with more than the search cap (served.search_cap) of matching rows has count None
-    and more_than the cap, and only its first matches up to the cap in rowid order (document order in a full build) are ranked, so the work is bounded."""
+    query, best first. A table with more matching rows than the search cap (served.search_cap) has count None
+    and more_than the cap, and only its first matches up to the cap in rowid order (document order in a full
+    build) are ranked, so the work is bounded."""
     db = datasette.get_database(DATABASE_NAME)
     cap = served.search_cap(datasette)
     params = search.search_params(query, limit)
