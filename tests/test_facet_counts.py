@@ -133,3 +133,50 @@ def test_the_database_hash_is_made_on_a_thread_from_startup(client, seeds_build)
         time.sleep(0.2)
     assert found == expected
     assert client.get("/reports.db", headers={"If-None-Match": f'"{expected}"'}).status_code == 304
+
+
+@pytest.mark.parametrize("settings", [{}, {"base_url": "/data/", "force_https_urls": True}])
+def test_facet_values_and_links_are_datasettes_own(seeds_build, settings):
+    """The served facet (values, counts, labels, and each value's toggle link, which the plugin builds from a
+    plain string) equals Datasette's own ColumnFacet on the same request: unfiltered, filtered with a value
+    selected (its link removes it), a search page, a truncated facet; with and without a base URL and https."""
+    import asyncio
+    from urllib.parse import quote
+
+    from datasette import facets as datasette_facets
+    from datasette.app import Datasette
+    from datasette.utils.asgi import Request
+
+    from cn_gov_reports.web.plugins.facet_counts import CountedColumnFacet
+
+    db = seeds_build / "reports.db"
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    region = conn.execute("select region from indicators where region is not null limit 1").fetchone()[0]
+    document = conn.execute("select document_id from indicators limit 1").fetchone()[0]
+    conn.close()
+    ds = Datasette(immutables=[str(db)], settings=settings)
+    pages = [  # (request path, sql, params)
+        ("/reports/indicators", "select * from [indicators]", {}),
+        (f"/reports/indicators?region={quote(region)}&_facet=status&_facet_size=3",
+         "select * from [indicators] where [region] = :p0", {"p0": region}),
+        (f"/reports/indicators?_search={quote('创新')}&document_id={quote(document)}",
+         "select * from [indicators] where [sentence] like :p0 and [document_id] = :p1",
+         {"p0": "%创新%", "p1": document}),
+    ]
+
+    async def results(facet_class, path, sql, params):
+        facet = facet_class(ds, Request.fake(path), "reports", sql=sql, table="indicators", params=params,
+                            metadata={"facets": ["region", "year_start", "document_id"]})
+        return await facet.facet_results()
+
+    async def compare():
+        for path, sql, params in pages:
+            ours = await results(CountedColumnFacet, path, sql, params)
+            theirs = await results(datasette_facets.ColumnFacet, path, sql, params)
+            assert ours == theirs, path
+            assert all(v["toggle_url"].startswith("https://" if settings else "http://")
+                       for f in ours[0] for v in f["results"])
+        return ours
+
+    last = asyncio.run(compare())
+    assert any(v["selected"] for f in last[0] for v in f["results"])  # the removing link was compared too

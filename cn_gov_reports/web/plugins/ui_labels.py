@@ -1,6 +1,8 @@
 """One bilingual labelling on every page: coded values as '目标 target' in table, row and query cells, column
 headers and facets as '数值 Value' (templates call ui_column), and ids in ready-made query results as links to
 their rows. Labels come from vocab/codes.csv and fields.py (see ui.label_parts, ui.column_label)."""
+import functools
+
 from datasette import hookimpl
 from datasette.utils import to_css_class
 from markupsafe import Markup, escape, soft_str
@@ -55,14 +57,17 @@ def table_cells(row):
     """The <td> cells of one row of a table or row page (_table.html), written in one piece: the same markup as
     a template loop over the cells, which Datasette's async Jinja renders at several awaits per cell (with
     facet_item, 2-4 ms less per 50-row search page of sections; docs/benchmark.md)."""
-    cells = []
-    for cell in row:
-        column = cell["column"]
-        classes = f"col-{to_css_class(column)} type-{cell['value_type']}"
-        classes += " ui-long" if column in ui.LONG_COLUMNS else ""
-        classes += " ui-offset" if column in ui.OFFSET_COLUMNS else ""
-        cells.append(f'<td class="{escape(classes)}">{escape(cell["value"])}</td>')
-    return Markup("".join(cells))
+    return Markup("".join([f'<td class="{cell_classes(cell["column"], cell["value_type"])}">{escape(cell["value"])}</td>'
+                           for cell in row]))
+
+
+@functools.lru_cache(maxsize=4096)
+def cell_classes(column, value_type):
+    """The class attribute of a cell (escaped): the same for every row of a column and type, so made once."""
+    classes = f"col-{to_css_class(column)} type-{value_type}"
+    classes += " ui-long" if column in ui.LONG_COLUMNS else ""
+    classes += " ui-offset" if column in ui.OFFSET_COLUMNS else ""
+    return escape(classes)
 
 
 def facet_item(column, value):
