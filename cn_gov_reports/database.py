@@ -49,9 +49,10 @@ def read_lines(table, data):
         yield tuple(cast(f, v) for f, v in zip(table.fields, record))
 
 
-def insert_sql(table):
-    return (f"insert into [{table.name}] ({', '.join(f'[{c}]' for c in table.columns)}) "
-            f"values ({', '.join('?' for _ in table.columns)})")
+def insert_sql(table, rowid=False):
+    """The insert statement of a row tuple (with its rowid first if `rowid`)."""
+    columns = (["rowid"] if rowid else []) + [f"[{c}]" for c in table.columns]
+    return f"insert into [{table.name}] ({', '.join(columns)}) values ({', '.join('?' for _ in columns)})"
 
 
 def create_table(db, table, position=True):
@@ -159,7 +160,7 @@ def update_database(db_path, removed, added, descriptor, target_outcomes=()):
             counts.adjust(conn, removed, -1, per_document)
             for doc_id in removed:
                 _delete_document(conn, doc_id)
-            _insert_rows(conn, added)
+            _insert_rows(conn, added, update=True)
             _insert_whole(conn, fields.TARGET_OUTCOMES, target_outcomes)
             counts.adjust(conn, [e.document["id"] for e in added], 1, per_document)
             counts.recount(conn, WHOLE_TABLES)
@@ -184,14 +185,54 @@ def _insert_whole(conn, table, rows):
     conn.executemany(insert_sql(table), read_lines(table, csv_rows(table, rows)))
 
 
-def _insert_rows(conn, entries):
-    """Insert every report's rows, table by table in load order."""
+# A full load numbers each report's rows of a table with an `order` from ROWID_GAP past the previous report's last
+# rowid, so that an update can put a changed or new report's rows between its neighbours' and the rowids go on
+# following page order (search_pages reads the full-text index in rowid order only then). 64,000 reports of a
+# national collection stay under 2^32.
+ROWID_GAP = 1 << 16
+
+
+def _insert_rows(conn, entries, update=False):
+    """Insert every report's rows, table by table in load order; the rows of a table with an `order` go in
+    page order (in_page_order) at rowids that follow it: after a gap (a full load), or in the gap between the
+    report's neighbours by position (an update; _rowids_between)."""
     for table in _load_order():
         if table in WHOLE_TABLES:
             continue
-        sql = insert_sql(table)
+        if not _order_of(table):
+            for entry in entries:
+                conn.executemany(insert_sql(table), read_lines(table, entry.part(table.name)))
+            continue
+        sql, last = insert_sql(table, rowid=True), 0
         for entry in entries:
-            conn.executemany(sql, in_page_order(table, read_lines(table, entry.part(table.name))))
+            rows = in_page_order(table, read_lines(table, entry.part(table.name)))
+            if not rows:
+                continue
+            first = _rowids_between(conn, table, entry.document["id"], len(rows)) if update else last + ROWID_GAP
+            conn.executemany(sql, ((None if first is None else first + i, *row) for i, row in enumerate(rows)))
+            last = first + len(rows) - 1 if first is not None else last
+
+
+def _rowids_between(conn, table, doc_id, n):
+    """The first of n free rowids, in order, for a document's rows in an updated table (its rows are out): in the
+    middle of the gap between the last row of the document before it by position and the first row of the one
+    after (ROWID_GAP past the one before, if it is the last), so the rowids go on following page order; None (the
+    rows go after the last rowid, and searches walk the position index instead) when the gap is too small. A
+    POSITION begins with the document id and a space, so the rows of documents sorting before `doc_id` have
+    positions below it, those after above `doc_id + " ~"`."""
+    name, pos = f"[{table.name}]", f"[{fields.POSITION}]"
+    before = conn.execute(f"select max(rowid) from {name} where {pos} = (select max({pos}) from {name} "
+                          f"where {pos} < ?)", (doc_id,)).fetchone()[0] or 0
+    after = conn.execute(f"select min(rowid) from {name} where {pos} = (select min({pos}) from {name} "
+                         f"where {pos} > ?)", (doc_id + " ~",)).fetchone()[0]
+    if after is None:
+        first = before + ROWID_GAP
+    elif after - before - 1 >= n:
+        first = before + 1 + (after - before - 1 - n) // 2
+    else:
+        return None
+    taken = conn.execute(f"select 1 from {name} where rowid between ? and ? limit 1", (first, first + n - 1))
+    return None if taken.fetchone() else first
 
 
 def in_page_order(table, rows):

@@ -278,8 +278,8 @@ def ranked_sql(table, bounded=False):
     Order: rows that are the query exactly (exact_sql) first, then rows holding the whole query verbatim (as
     typed, :typed, or with its spaces removed, :joined, since Chinese is written without spaces), then rows
     where the query is a run of whole jieba words (:words), then FTS5's bm25 over the character columns (label
-    weighted higher), then the primary key (not the rowid, which an incremental build does not keep in step
-    with a full one). Each row comes with its document (document_id, or its own id for documents)."""
+    weighted higher), then the primary key (not the rowid, whose numbers an incremental build does not keep in
+    step with a full one). Each row comes with its document (document_id, or its own id for documents)."""
     fts = fts_table(table)
     weights = [LABEL_WEIGHT] + [BODY_WEIGHT] * (len(table.fts) - 1) + [0.0] * len(table.fts)
     verbatim = " or ".join(f"instr(lower(t.[{c}]), :typed) > 0 or instr(lower(t.[{c}]), :joined) > 0"

@@ -87,3 +87,46 @@ def test_a_full_load_gives_rowids_in_the_order_of_the_table_pages(seeds_build):
             by_page = [r[0] for r in conn.execute(f"select rowid from {table.name} order by position, id")]
             by_rowid = [r[0] for r in conn.execute(f"select rowid from {table.name} order by rowid")]
             assert by_page == by_rowid, table.name
+
+
+def test_a_full_load_leaves_a_gap_of_rowids_before_each_reports_rows(seeds_build):
+    """Each report's rows of an ordered table start ROWID_GAP past the previous report's last rowid: room for an
+    update to put a changed or new report's rows between its neighbours' (database._rowids_between)."""
+    from cn_gov_reports.database import ROWID_GAP
+
+    conn = connect(seeds_build)
+    for table in (t for t in fields.TABLES if t.order):
+        blocks = conn.execute(f"select min(rowid), max(rowid), count(*) from {table.name} group by document_id "
+                              "order by min(rowid)").fetchall()
+        assert len(blocks) > 1, table.name
+        assert all(last - first + 1 == n for first, last, n in blocks), "a report's rows are numbered in a run"
+        assert [b[0] for b in blocks] == [ROWID_GAP] + [b[1] + ROWID_GAP for b in blocks[:-1]], table.name
+
+
+class _Table:
+    name = "t"
+
+
+def _gapped(rows):
+    """A table t of (rowid, document id) rows with a POSITION index, as an ordered table's."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create table t (id text primary key, document_id text, ordinal integer, "
+                 "position text generated always as (document_id || ' ' || printf('%010d', ordinal)) virtual)")
+    conn.execute("create index t_position on t (position)")
+    conn.executemany("insert into t (rowid, id, document_id, ordinal) values (?, ?, ?, ?)",
+                     [(r, f"{d}-{r}", d, r) for r, d in rows])
+    return conn
+
+
+def test_an_updated_reports_rows_go_in_the_middle_of_the_gap_between_its_neighbours():
+    from cn_gov_reports.database import ROWID_GAP, _rowids_between
+
+    conn = _gapped([(1, "a"), (2, "a"), (3, "a"), (10, "c"), (11, "c"), (12, "c-2")])
+    assert _rowids_between(conn, _Table, "b", 2) == 6  # rowids 4..9 free: the middle two of them
+    assert _rowids_between(conn, _Table, "b", 6) == 4
+    assert _rowids_between(conn, _Table, "b", 7) is None  # too many for the gap: appended (order lost)
+    assert _rowids_between(conn, _Table, "0", 3) is None  # before the first: rowids 1..0, none free
+    assert _rowids_between(conn, _Table, "c-1", 1) is None  # between c and c-2 (c's positions sort first)
+    assert _rowids_between(conn, _Table, "d", 5) == 12 + ROWID_GAP  # the last: a gap after the last row
+    conn.execute("insert into t (rowid, id, document_id, ordinal) values (?, 'x', 'a', 9)", (12 + ROWID_GAP + 3,))
+    assert _rowids_between(conn, _Table, "d", 5) is None  # a row already there (rows out of order before)

@@ -8,13 +8,14 @@ generates for ?_search=; any other SQL is left alone). Every other condition of 
 a ?_next= cursor) is kept as it was; `rowid in (FTS match)` becomes a join with the matches, the same rows:
 
 - Rows: when the table's rowids follow its sort column, then its primary key (the order a full build loads
-  the rows in, database.in_page_order; checked once per table on a thread started at startup, reading the
+  the rows in, database.in_page_order, and an update keeps, database._rowids_between; checked once per table on a thread started at startup, reading the
   column's index; /-/search-order.json says which tables do, null while a check runs, and until it has run
   the next case applies), the page reads the FTS
   index in rowid order and stops after the page: the same rows in the same order, without sorting the
   matches (also for ?_next= pages, which start at the first rowid of the cursor's position, so a CSV stream
   of every match reads each match once).
-  When the rowids do not follow it (an incremental build appends changed reports), a search with more than
+  When the rowids do not follow it (an old database, or an incremental build that appended a report too large
+  for the gap of rowids between its neighbours', database._rowids_between), a search with more than
   CAP matches walks the sort column's index instead of sorting (same rows; only the plan changes).
 - Count: counted up to CAP + 1 matches. Up to CAP the count is exact, as before; beyond it the count is
   unknown (null, as when Datasette's count times out) and the page says "more than CAP rows".
