@@ -187,9 +187,10 @@ def _insert_whole(conn, table, rows):
 
 # A full load numbers each report's rows of a table with an `order` from ROWID_GAP past the previous report's last
 # rowid, so that an update can put a changed or new report's rows between its neighbours' and the rowids go on
-# following page order (search_pages reads the full-text index in rowid order only then). 64,000 reports of a
-# national collection stay under 2^32.
-ROWID_GAP = 1 << 16
+# following page order (search_pages reads the full-text index in rowid order only then). A report may grow by
+# that many rows per table, and a new one takes the middle of its gap. 64,000 reports of a national collection
+# stay under 2^28: rowids as long (4 bytes in a record, 4 as a varint) as without gaps at 10 million rows.
+ROWID_GAP = 1 << 12
 
 
 def _insert_rows(conn, entries, update=False):
