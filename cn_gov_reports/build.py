@@ -25,7 +25,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections import deque
+from collections import Counter, deque
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
@@ -336,10 +336,11 @@ def write_outputs(entries, tmp, out_dir, database, bar=None, previous=None, stat
     previous = previous or {}
     with _step(bar, "package"):
         paired = outcomes.of_places(entries.places())  # a table of all reports
-        copied = sum(_previous_lines(e, previous.get("csv")) is not None for e in ordered)
-        parts = _csv_parts(ordered, names, previous.get("csv"), paired)
+        tally = Counter()
+        parts = _csv_parts(ordered, names, previous.get("csv"), paired, tally)
         descriptor = write_package_parts(tmp, (e.document for e in ordered), parts, entries.layout_sink())
     if stats is not None:
+        copied = tally["copied"]
         stats["csv"] = f"{copied} reports copied from the previous files, {len(entries) - copied} written"
     entries.commit()
     # Validation runs beside the load, reading the entries from the EntryList's file: the whole package in a
@@ -393,15 +394,18 @@ def make_database(db_path, ordered, descriptor, names, previous, out_dir, copyin
     return f"updated: {len(removed)} documents out, {len(added)} in"
 
 
-def _csv_parts(ordered, names, previous=None, paired=()):
+def _csv_parts(ordered, names, previous=None, paired=(), tally=None):
     """Each report's CSV lines ({table name: bytes}) in the published order, then indicator_names and
     target_outcomes (`paired`) whole.
 
     `previous` ({document id: (entry key, {table name: Span})}, see read_state): a report whose entry is the
-    one the previous CSV files were built from is copied from them rather than read from its entry."""
+    one the previous CSV files were built from is copied from them rather than read from its entry (counted
+    in tally["copied"], if a Counter is given)."""
     tables = [t.name for t in ROW_TABLES]
     for entry in ordered:
         spans = _previous_lines(entry, previous)
+        if spans is not None and tally is not None:
+            tally["copied"] += 1
         yield spans if spans is not None else entry.csv_parts(tables)
     yield {fields.INDICATOR_NAMES.name: csv_rows(fields.INDICATOR_NAMES, names),
            fields.TARGET_OUTCOMES.name: csv_rows(fields.TARGET_OUTCOMES, paired)}
