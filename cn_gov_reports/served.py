@@ -5,7 +5,10 @@ Configuration comes from the metadata's `plugins: cn_gov_reports:` block, which 
 scripts/serve_versions.py write: `public_url` (--public-url) and `record` (the releases.json to read;
 default: the repository's).
 """
+import concurrent.futures
+import os
 import sqlite3
+import threading
 
 from . import package_info, record
 from .package import DATABASE_NAME
@@ -16,6 +19,23 @@ UNRELEASED = "+unreleased"
 
 def config(datasette):
     return datasette.plugin_config(PLUGIN_CONFIG) or {}
+
+
+BACKGROUND_NICE = 19  # the nice value of the server's background threads: the lowest priority
+
+
+def background_threads(name):
+    """A one-thread executor for the server's background work (hashing the database file, checking the search
+    order) whose thread runs at the lowest CPU priority, so that it takes a CPU only when no page wants it (on
+    Linux the nice value is a thread's own; elsewhere the thread keeps the process's)."""
+    return concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix=name, initializer=_lower_priority)
+
+
+def _lower_priority():
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
+    except (AttributeError, OSError):  # no setpriority (Windows), or not allowed
+        pass
 
 
 SEARCH_CAP = 10_000  # matches a search counts, facets and ranks at most, per table (plugins search_pages, site_search)

@@ -4,6 +4,7 @@ import html
 import json
 import re
 import sqlite3
+import sys
 
 import pytest
 
@@ -180,3 +181,21 @@ def test_facet_values_and_links_are_datasettes_own(seeds_build, settings):
 
     last = asyncio.run(compare())
     assert any(v["selected"] for f in last[0] for v in f["results"])  # the removing link was compared too
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own nice value is Linux's")
+def test_the_servers_background_threads_run_at_the_lowest_cpu_priority():
+    """The hash of the database file and the search-order check run on threads that take a CPU only when no page
+    wants it (at 10,000x the hash reads 22 GB while the first pages are served)."""
+    import os
+    import threading
+
+    from cn_gov_reports import served
+
+    pool = served.background_threads("test-background")
+    try:
+        nice = pool.submit(lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id())).result()
+    finally:
+        pool.shutdown()
+    assert nice == served.BACKGROUND_NICE == 19
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) < 19  # the calling thread keeps its own

@@ -12,7 +12,6 @@ do not count the whole table on every request.
   a column not counted, a database without the tables) is counted by Datasette as before.
 - The count tables are hidden from the database page.
 """
-import concurrent.futures
 import types
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from datasette.inspect import inspect_hash
 from datasette.plugins import pm
 from datasette.utils import escape_sqlite
 
+from cn_gov_reports import served
 from cn_gov_reports.counts import COUNT_TABLES, FACET_COUNTS, TABLE_COUNTS
 
 TOP_SQL = (f"select [value], [count] from [{FACET_COUNTS}] where [table_name] = :table and [column_name] = :column "
@@ -160,9 +160,10 @@ async def _analyzed_counts(db):
 
 class _Inspected(dict):
     """One database's entry of Datasette's inspect data. Its hash (sha256 of the whole file: the ETag of the
-    download, shown on the home page) is computed on a thread started with the server, not on the first request
-    that asks (Datasette reads the whole file then: the home page's first request on a 22 GB file waited for
-    it); until it is done the hash is None, as for a mutable database (no ETag)."""
+    download, shown on the home page) is computed on a thread started with the server, at the lowest CPU
+    priority (served.background_threads), not on the first request that asks (Datasette reads the whole file
+    then: the home page's first request on a 22 GB file waited for it); until it is done the hash is None, as
+    for a mutable database (no ETag)."""
 
     def __init__(self, db, tables):
         super().__init__(size=db.size, file=db.path, tables=tables)
@@ -174,7 +175,7 @@ class _Inspected(dict):
         return dict.__getitem__(self, key)
 
 
-_HASHING = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="database-hash")
+_HASHING = served.background_threads("database-hash")
 
 
 @hookimpl

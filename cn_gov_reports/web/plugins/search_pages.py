@@ -22,7 +22,6 @@ a ?_next= cursor) is kept as it was; `rowid in (FTS match)` becomes a join with 
 - Facets: on a search with more than CAP matches, each facet counts the first CAP matching rows (rowid
   order), and the page says so above the facets; with CAP or fewer matches they count every match, as before.
 """
-import concurrent.futures
 import contextvars
 import re
 
@@ -135,7 +134,7 @@ def _keys_ascend(conn, table, pk, rowids):
     return all(a < b for a, b in zip(keys, keys[1:]))
 
 
-_CHECKS = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-order")
+_CHECKS = served.background_threads("search-order")
 
 
 def _order_check(db, table, column, pk):
