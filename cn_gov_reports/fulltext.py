@@ -5,6 +5,8 @@ templates/document_text.html.
 """
 from dataclasses import dataclass, field
 
+from markupsafe import Markup, escape
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -58,3 +60,15 @@ def project_mention(row):
     """The Mention of a projects row (dict with id, char_start, char_end, name, stage, status)."""
     return Mention("projects", row["id"], row["char_start"], row["char_end"],
                    f"{row.get('name') or ''} · {row.get('stage') or ''} · {row.get('status') or ''}")
+
+
+PREVIEW_CHARS = 80  # the beginning of a texts cell shown in an HTML table
+
+
+def preview_cell(value, database, datasette, row):
+    """A texts cell in an HTML table: its first PREVIEW_CHARS characters and a link to the document's whole-text
+    page at that part (plugins/document_text.py)."""
+    url = datasette.urls.path(f"/{database}/documents/{row['document_id']}/text?part={row['part']}")
+    more = "…" if len(value) > PREVIEW_CHARS else ""
+    return Markup(f'{escape(value[:PREVIEW_CHARS])}{more} <a class="ui-read-text" href="{escape(url)}">'
+                  f'全文 <span class="ui-en">whole text ({len(value):,} 字)</span></a>')

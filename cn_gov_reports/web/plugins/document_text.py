@@ -3,8 +3,8 @@ and project marked and linked to its row (cn_gov_reports/fulltext.py, templates/
 
 ?focus=<row id> marks that row's words; row pages link to text?focus=<id>#<id>. A long document is shown
 PARTS_PER_PAGE parts of table texts at a time (?part=N: from part N; with focus, the parts around the row).
-In the HTML tables, a texts cell shows its beginning and a link to this page (CSV and JSON keep it whole)."""
-from markupsafe import Markup, escape
+In the HTML tables, a texts cell shows its beginning and a link to this page (CSV and JSON keep it whole;
+fulltext.preview_cell, rendered by plugins/ui_labels.py)."""
 
 from datasette import hookimpl
 from datasette.utils import tilde_decode
@@ -13,7 +13,6 @@ from datasette.utils.asgi import Response
 from cn_gov_reports import fields, fulltext, ui
 
 PARTS_PER_PAGE = 10  # 200,000 characters: every bundled report fits on one page
-PREVIEW_CHARS = 80
 
 
 async def _rows(db, sql, params):
@@ -103,13 +102,3 @@ async def text_page(datasette, request):
 @hookimpl
 def register_routes():
     return [(r"^/(?P<database>[^/]+)/documents/(?P<document_id>[^/.]+)/text$", text_page)]
-
-
-@hookimpl
-def render_cell(value, column, table, database, datasette, row):
-    if table != fields.TEXTS.name or column != "text" or not isinstance(value, str):
-        return None
-    url = datasette.urls.path(f"/{database}/documents/{row['document_id']}/text?part={row['part']}")
-    more = "…" if len(value) > PREVIEW_CHARS else ""
-    return Markup(f'{escape(value[:PREVIEW_CHARS])}{more} <a class="ui-read-text" href="{escape(url)}">'
-                  f'全文 <span class="ui-en">whole text ({len(value):,} 字)</span></a>')

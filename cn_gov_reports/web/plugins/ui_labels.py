@@ -1,56 +1,72 @@
 """One bilingual labelling on every page: coded values as '目标 target' in table, row and query cells, column
 headers and facets as '数值 Value' (templates call ui_column), and ids in ready-made query results as links to
-their rows. Labels come from vocab/codes.csv and fields.py (see ui.label_parts, ui.column_label)."""
+their rows. Labels come from vocab/codes.csv and fields.py (see ui.label_parts, ui.column_label).
+
+This module is the site's one render_cell hook: coded values, numbers as people read them, ids in query results
+and the beginning of a document's text (its link to the whole-text page, plugins/document_text.py), each looked up
+by table and column (TABLE_CELLS, QUERY_CELLS)."""
 import functools
 
 from datasette import hookimpl
 from datasette.utils import to_css_class
 from markupsafe import Markup, escape, soft_str
 
-from cn_gov_reports import fields, site, ui
+from cn_gov_reports import fields, fulltext, site, ui
 
 BOOLEANS = {(t.name, f.name) for t in fields.TABLES for f in t.fields if f.type == "boolean"}
 CODED = {(table, column) for table, column in fields.CODES} | BOOLEANS
-CODED_COLUMNS = {column for _, column in CODED}
+NUMBERS = {(t.name, f.name) for t in fields.TABLES for f in t.fields if f.type == "number"}
 
 
-def coded_cell(value, column, table):
-    """'目标 <span class="ui-en">target</span>' for a coded value of the table (or, in query results, of any
-    table with a column of that name); None otherwise."""
-    if table and (table, column) not in CODED:
-        return None
-    if not table and column not in CODED_COLUMNS:
-        return None
+def coded_cell(value, column, table, database, datasette, row):
+    """'目标 <span class="ui-en">target</span>' for a coded value (or, in query results, for a value of any
+    column with the name of a coded one); None for a value without a label."""
     parts = ui.label_parts(column, value)
     if not parts:
         return None
     return Markup(f'{escape(parts[0])} <span class="ui-en ui-code">{escape(parts[1])}</span>')
 
 
-def id_link(value, column, table, database, datasette):
-    """In query results (no table), an id column named after a table (document_id, indicator_id, ...) links to
-    its row."""
-    other = ui.LINK_COLUMNS.get(column)
-    if table or not other or not isinstance(value, str) or not value:
+def id_link(value, column, table, database, datasette, row):
+    """In query results, an id column named after a table (document_id, indicator_id, ...) links to its row."""
+    if not isinstance(value, str) or not value:
         return None
-    return Markup(f'<a href="{escape(datasette.urls.row(database, other, value))}">{escape(value)}</a>')
+    return Markup(f'<a href="{escape(datasette.urls.row(database, ui.LINK_COLUMNS[column], value))}">'
+                  f'{escape(value)}</a>')
 
 
-NUMBER_COLUMNS = {f.name for t in fields.TABLES for f in t.fields if f.type == "number"}
+def number_cell(value, column, table, database, datasette, row):
+    """A number as people read it: 788 not 788.0, 27,900,000,000 with separators (CSV and JSON keep the stored
+    value)."""
+    return ui.format_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def query_number(value, column, table):
-    """In query results (no table), a number column of the tables (value, value_base, ...) as people read it:
-    9.7, 2,000 (plugins/ui_numbers.py does the same on table pages)."""
-    if table or column not in NUMBER_COLUMNS or not isinstance(value, (int, float)):
-        return None
-    return ui.format_number(value)
+def text_cell(value, column, table, database, datasette, row):
+    """A part of a document's whole text (table texts): its beginning and a link to the whole-text page."""
+    return fulltext.preview_cell(value, database, datasette, row) if isinstance(value, str) else None
+
+
+def _renderers():
+    """Who renders a cell: {(table, column): function} on table and row pages, {column: function} in query
+    results (no table: a column of that name in any table; the first named wins: coded, id link, number). A cell
+    no entry names is Datasette's own (one hook call per cell looks the column up here)."""
+    on_tables = {key: number_cell for key in NUMBERS}
+    on_tables.update({key: coded_cell for key in CODED})
+    on_tables[(fields.TEXTS.name, "text")] = text_cell
+    in_queries = {}
+    for column, render in ([(c, coded_cell) for _, c in CODED] + [(c, id_link) for c in ui.LINK_COLUMNS]
+                           + [(c, number_cell) for _, c in NUMBERS]):
+        in_queries.setdefault(column, render)
+    return on_tables, in_queries
+
+
+TABLE_CELLS, QUERY_CELLS = _renderers()
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
-    return (coded_cell(value, column, table) or id_link(value, column, table, database, datasette)
-            or query_number(value, column, table))
+def render_cell(value, column, table, database, datasette, row):
+    render = TABLE_CELLS.get((table, column)) if table else QUERY_CELLS.get(column)
+    return render(value, column, table, database, datasette, row) if render else None
 
 
 def table_cells(row):
