@@ -189,7 +189,9 @@ def _insert_whole(conn, table, rows):
 # rowid, so that an update can put a changed or new report's rows between its neighbours' and the rowids go on
 # following page order (search_pages reads the full-text index in rowid order only then). A report may grow by
 # that many rows per table, and a new one takes the middle of its gap. 64,000 reports of a national collection
-# stay under 2^28: rowids as long (4 bytes in a record, 4 as a varint) as without gaps at 10 million rows.
+# stay under 2^28: rowids as long (4 bytes in a record, 4 as a varint) as without gaps at 10 million rows; the
+# full-text index pays one byte more per term and document (its lists of rows jump the gap): 1.5% of the
+# database at 10,000x (docs/benchmark.md).
 ROWID_GAP = 1 << 12
 
 
