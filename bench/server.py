@@ -86,28 +86,32 @@ def traced_sql(client, path):
             if t.get("type") == "sql" and t.get("database") == DATABASE_NAME]
 
 
+def wait_until(client, path, done, what, timeout, every=0.2):
+    """Poll the JSON at `path` until done(it) is true; return it (RuntimeError naming `what` after `timeout`)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        found = client.get(path).json()
+        if done(found):
+            return found
+        time.sleep(every)
+    raise RuntimeError(f"{what} did not finish")
+
+
 def wait_for_order_checks(client, timeout=600):
     """Wait until the server knows which tables' rowids follow their sort order (plugins/search_pages.py
     checks them on a thread from startup; until then a search page takes the slower plan)."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        checks = client.get("/-/search-order.json").json()
-        if all(v is not None for tables in checks.values() for v in tables.values()):
-            return checks
-        time.sleep(0.2)
-    raise RuntimeError("the search order checks did not finish")
+    return wait_until(client, "/-/search-order.json",
+                      lambda checks: all(v is not None for tables in checks.values() for v in tables.values()),
+                      "the search order checks", timeout)
 
 
 def wait_for_hashes(client, timeout=3600):
     """Wait until the server has hashed every database file (plugins/facet_counts.py does it on a thread from
     startup, reading the whole file: at 10,000x, 22 GB that would compete with the pages for the CPUs and the
     page cache while they are timed)."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if all(d["hash"] is not None for d in client.get("/-/databases.json").json() if not d["is_memory"]):
-            return
-        time.sleep(0.5)
-    raise RuntimeError("the database hashes did not finish")
+    wait_until(client, "/-/databases.json",
+               lambda databases: all(d["hash"] is not None for d in databases if not d["is_memory"]),
+               "the database hashes", timeout, every=0.5)
 
 
 def median_seconds(run, repeat=REPEAT):

@@ -51,7 +51,7 @@ def grid(rows, table_url, province=None, listed=None):
         code = _province_of(r["region_code"]) if by_province else None
         key = ("p", code) if code else ("r", r["region"])
         group = groups.setdefault(key, {
-            "region": regions.places()[0][code + "0000"].name if code else r["region"],
+            "region": _province_name(code) if code else r["region"],
             "region_code": code + "0000" if code else r["region_code"] or "", "province": code, "cells": {}})
         filters = {"region_code__startswith": code} if code else {"region": r["region"]}
         filters["year_start"] = r["year"]
@@ -63,7 +63,7 @@ def grid(rows, table_url, province=None, listed=None):
     listed_groups = [dict(g, cells=[g["cells"].get(y) for y in years])
                      for g in sorted(groups.values(), key=lambda g: (g["region_code"], g["region"]))]
     return {"years": years, "regions": listed_groups, "by_province": by_province,
-            "province": province and regions.places()[0][province + "0000"].name}
+            "province": province and _province_name(province)}
 
 
 def _province_of(code):
@@ -71,6 +71,11 @@ def _province_of(code):
     (全国's 100000, no code)."""
     code = (code or "")[:2]
     return code if code + "0000" in regions.places()[0] and code + "0000" != regions.NATIONAL[1] else None
+
+
+def _province_name(code):
+    """湖北省 for 42."""
+    return regions.places()[0][code + "0000"].name
 
 
 def province_arg(value):

@@ -211,9 +211,11 @@ def _insert_rows(conn, entries, update=False):
             rows = in_page_order(table, read_lines(table, entry.part(table.name)))
             if not rows:
                 continue
-            first = _rowids_between(conn, table, entry.document["id"], len(rows)) if update else last + ROWID_GAP
+            if update:
+                first = _rowids_between(conn, table, entry.document["id"], len(rows))
+            else:
+                first, last = last + ROWID_GAP, last + ROWID_GAP + len(rows) - 1
             conn.executemany(sql, ((None if first is None else first + i, *row) for i, row in enumerate(rows)))
-            last = first + len(rows) - 1 if first is not None else last
 
 
 def _rowids_between(conn, table, doc_id, n):

@@ -5,7 +5,8 @@ memory) and, once packaged, where its rows sit in the CSV files (for the next in
 Held in lists, that grew the build process by about 5 KB per report (578 MB at 50,000 reports against 356 MB
 at 5,000; with this list on disk, 377 MB against 350 MB: docs/benchmark.md). EntryList keeps them in a SQLite
 file in the build's temporary directory instead, one row per report, and gives them back one at a time: in
-file-name order (the order they were added), or in document order (`ordered()`, the published order). The validation's own process opens the same file read-only.
+file-name order (the order they were added), or in document order (`ordered()`, the published order). The
+validation's own process opens the same file read-only.
 """
 import itertools
 import json

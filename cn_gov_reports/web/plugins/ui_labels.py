@@ -73,8 +73,8 @@ def table_cells(row):
     """The <td> cells of one row of a table or row page (_table.html), written in one piece: the same markup as
     a template loop over the cells, which Datasette's async Jinja renders at several awaits per cell (with
     facet_item, 2-4 ms less per 50-row search page of sections; docs/benchmark.md)."""
-    return Markup("".join([f'<td class="{cell_classes(cell["column"], cell["value_type"])}">{escape(cell["value"])}</td>'
-                           for cell in row]))
+    return Markup("".join([f'<td class="{cell_classes(c["column"], c["value_type"])}">{escape(c["value"])}</td>'
+                           for c in row]))
 
 
 @functools.lru_cache(maxsize=4096)
