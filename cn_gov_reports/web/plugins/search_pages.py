@@ -10,9 +10,10 @@ a ?_next= cursor) is kept as it was; `rowid in (FTS match)` becomes a join with 
 - Rows: when the table's rowids follow its sort column, then its primary key (the order a full build loads
   the rows in, database.in_page_order, and an update keeps, database._rowids_between; checked once per table
   on a thread started at startup, reading the column's index; /-/search-order.json says which tables do, null
-  while a check runs, and until it has run the next case applies), the page reads the FTS index in rowid order and stops after the page: the same rows in the same order, without sorting the
-  matches (also for ?_next= pages, which start at the first rowid of the cursor's position, so a CSV stream
-  of every match reads each match once).
+  while a check runs, and until it has run the next case applies), the page reads the FTS index in rowid order
+  and stops after the page: the same rows in the same order, without sorting the matches (also for ?_next=
+  pages, which start at the first rowid of the cursor's position, so a CSV stream of every match reads each
+  match once).
   When the rowids do not follow it (an old database, or an incremental build that appended a report too large
   for the gap of rowids between its neighbours', database._rowids_between), a search with more than
   CAP matches walks the sort column's index instead of sorting (same rows; only the plan changes).
