@@ -328,25 +328,20 @@ def write_outputs(entries, tmp, out_dir, database, bar=None, previous=None, stat
 
     The entries processed in this build are validated; the others come from the cache and validated when they
     were processed, so only the keys of all are checked with them. Validation runs in its own process while
-    the database loads. `previous` (what out_dir was built from, see read_state) lets the CSV files be spliced
+    the package is written and the database loads. `previous` (what out_dir was built from, see read_state) lets the CSV files be spliced
     from the previous ones and the database be updated rather than loaded. Where each report's rows are in
     the CSV files is recorded in `entries` (for write_state)."""
     ordered = entries.ordered()
     names = indicator_names()
     previous = previous or {}
-    with _step(bar, "package"):
+    with timing.stage("package"):
         paired = outcomes.of_places(entries.places())  # a table of all reports
-        tally = Counter()
-        parts = _csv_parts(ordered, names, previous.get("csv"), paired, tally)
-        descriptor = write_package_parts(tmp, (e.document for e in ordered), parts, entries.layout_sink())
-    if stats is not None:
-        copied = tally["copied"]
-        stats["csv"] = f"{copied} reports copied from the previous files, {len(entries) - copied} written"
     entries.commit()
-    # Validation runs beside the load, reading the entries from the EntryList's file: the whole package in a
-    # process of its own, started afresh (not forked: a forked process would begin with all the build process
-    # holds), so its memory is that of one batch; only a few changed reports and the keys in a thread (starting
-    # a process would cost more than that validation).
+    # Validation runs beside the packaging and the load, reading the entries from the EntryList's file (the
+    # packaging writes where the rows went into a file of its own): the whole package in a process of its own,
+    # started afresh (not forked: a forked process would begin with all the build process holds), so its memory
+    # is that of one batch; only a few changed reports and the keys in a thread (starting a process would cost
+    # more than that validation).
     every = entries.count_fresh() == len(entries)
     if every:
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(VALIDATION_START))
@@ -354,6 +349,13 @@ def write_outputs(entries, tmp, out_dir, database, bar=None, previous=None, stat
         pool = ThreadPoolExecutor(max_workers=1)
     with pool:
         checking = pool.submit(_validate_list, tmp, entries.path, names, paired, not every)
+        with _step(bar, "package"):
+            tally = Counter()
+            parts = _csv_parts(ordered, names, previous.get("csv"), paired, tally)
+            descriptor = write_package_parts(tmp, (e.document for e in ordered), parts, entries.layout_sink())
+        if stats is not None:
+            copied = tally["copied"]
+            stats["csv"] = f"{copied} reports copied from the previous files, {len(entries) - copied} written"
         if database:
             db_path = os.path.join(tmp, f"{DATABASE_NAME}.db")
             with _step(bar, "load"):

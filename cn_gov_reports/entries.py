@@ -6,7 +6,9 @@ Held in lists, that grew the build process by about 5 KB per report (578 MB at 5
 at 5,000; with this list on disk, 377 MB against 350 MB: docs/benchmark.md). EntryList keeps them in a SQLite
 file in the build's temporary directory instead, one row per report, and gives them back one at a time: in
 file-name order (the order they were added), or in document order (`ordered()`, the published order). The
-validation's own process opens the same file read-only.
+validation's own process opens the same file read-only while the build packages: what packaging records (where
+each report's rows are in the CSV files) goes to a second file (`path` + LAYOUT_SUFFIX), so no write to the
+entries' file waits for the validation's reads.
 """
 import itertools
 import json
@@ -16,6 +18,7 @@ from .cache import Entry
 
 CACHE_KB = 8 * 1024  # SQLite page cache of the list: its memory, whatever the number of reports
 _COLUMNS = "key, path, document, text_hash, rows, parts, place"
+LAYOUT_SUFFIX = "-layout"
 
 
 class EntryList:
@@ -27,7 +30,8 @@ class EntryList:
         uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
         self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self.conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
-        if readonly:
+        self.layout_conn = None
+        if readonly:  # the validation's: it reads the entries, not the layout
             return
         # a scratch file, gone with the build's temporary directory: no journal, no fsync
         for pragma in ("journal_mode = OFF", "synchronous = OFF"):
@@ -36,8 +40,11 @@ class EntryList:
             CREATE TABLE IF NOT EXISTS entries (n INTEGER PRIMARY KEY, document_id TEXT, key TEXT, path TEXT,
                 document BLOB, text_hash TEXT, rows TEXT, parts TEXT, place TEXT, fresh INTEGER);
             CREATE INDEX IF NOT EXISTS entries_document ON entries (document_id, n);
-            CREATE TABLE IF NOT EXISTS layout (n INTEGER PRIMARY KEY, spans TEXT);
         """)
+        self.layout_conn = sqlite3.connect(path + LAYOUT_SUFFIX, check_same_thread=False)
+        for pragma in ("journal_mode = OFF", "synchronous = OFF"):
+            self.layout_conn.execute(f"PRAGMA {pragma}")
+        self.layout_conn.execute("CREATE TABLE IF NOT EXISTS layout (n INTEGER PRIMARY KEY, spans TEXT)")
 
     def add(self, entry, fresh=False, n=None):
         """Add an Entry at place `n` of the file-name order (default: after the others); `fresh`: processed by
@@ -116,20 +123,23 @@ class EntryList:
     def layout_sink(self):
         """A list-like object whose append(placed) records, in document order, where each report's rows are in
         the CSV files (write_package_parts' `layout`); read back with `layout()`."""
-        self.conn.execute("DELETE FROM layout")
-        return _LayoutSink(self.conn)
+        self.layout_conn.execute("DELETE FROM layout")
+        return _LayoutSink(self.layout_conn)
 
     def layout(self):
         """(document id, {table name: [offset, length]}) of each entry in document order, as recorded."""
         self.conn.commit()
+        self.layout_conn.commit()
         ids = self.conn.execute("SELECT document_id FROM entries ORDER BY document_id, n")
-        spans = self.conn.cursor().execute("SELECT spans FROM layout ORDER BY n")
+        spans = self.layout_conn.execute("SELECT spans FROM layout ORDER BY n")
         for (doc,), (placed,) in zip(ids, spans):
             yield doc, json.loads(placed)
 
     def close(self):
-        self.conn.commit()
-        self.conn.close()
+        for conn in (self.conn, self.layout_conn):
+            if conn is not None:
+                conn.commit()
+                conn.close()
 
 
 class Ordered:

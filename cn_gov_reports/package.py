@@ -166,30 +166,28 @@ def write_package_parts(out_dir, documents, parts, layout=None):
 
     `parts` is an iterable of {table name: CSV lines (bytes, csv_rows) or a Span of an existing file}:
     each table's file is its header followed by its parts in order. It is consumed once, as it comes
-    (nothing is held but the hashes). `documents` are the documents rows (for the package's sources), in
+    (nothing is held but the files' sizes). `documents` are the documents rows (for the package's sources), in
     the same order: any iterable, read once, after the parts, and written out as it is read (the descriptor
     returned has no `sources`). `layout`, a list, receives {table name: [offset, length]} of each part in its
-    file."""
+    file. A run of Spans is copied in one go, by the kernel where it can (copy_span); each file is hashed once
+    written, by reading it back (faster than hashing as it is written, which would read every copied byte into
+    Python)."""
     os.makedirs(os.path.join(out_dir, DATA_DIR), exist_ok=True)
-    files = {t.name: open(os.path.join(out_dir, DATA_DIR, f"{t.name}.csv"), "wb") for t in fields.TABLES}
-    hashes, sizes, pending = {}, {}, {}
-
-    def write(name, data):
-        files[name].write(data)
-        hashes[name].update(data)
-        sizes[name] += len(data)
+    paths = {t.name: os.path.join(out_dir, DATA_DIR, f"{t.name}.csv") for t in fields.TABLES}
+    files = {name: open(path, "wb", buffering=0) for name, path in paths.items()}  # copy_span writes at the fd
+    sizes, pending = {}, {}
 
     def flush(name):
         span = pending.pop(name, None)
         if span:
-            for data in _read_span(span):
-                write(name, data)
+            copy_span(span, files[name])
+            sizes[name] += span.length
 
     try:
         for table in fields.TABLES:
             header = csv_bytes(table, [])
             files[table.name].write(header)
-            hashes[table.name], sizes[table.name] = hashlib.sha256(header), len(header)
+            sizes[table.name] = len(header)
         for part in parts:
             placed = {}
             for name, data in part.items():
@@ -197,7 +195,8 @@ def write_package_parts(out_dir, documents, parts, layout=None):
                 placed[name] = [sizes[name] + (pending[name].length if name in pending else 0), length]
                 if isinstance(data, bytes):
                     flush(name)
-                    write(name, data)
+                    _write_all(files[name], data)
+                    sizes[name] += len(data)
                 elif name in pending and data.follows(pending[name]):  # one copy for a run of parts
                     pending[name] = Span(data.path, pending[name].offset, pending[name].length + data.length)
                 else:
@@ -210,7 +209,8 @@ def write_package_parts(out_dir, documents, parts, layout=None):
     finally:
         for fh in files.values():
             fh.close()
-    resources = [resource(t, size=sizes[t.name], digest=hashes[t.name].hexdigest()) for t in fields.TABLES]
+    hashes = {name: file_sha256(path) for name, path in paths.items()}
+    resources = [resource(t, size=sizes[t.name], digest=hashes[t.name]) for t in fields.TABLES]
     desc = descriptor(resources, ())
     desc = {k: v for k, v in desc.items() if v is not None}
     # json.dump's text with the sources written as the documents come: a list of every source is not held
@@ -233,17 +233,41 @@ def _write_list(fh, items, indent):
     fh.write("\n" + indent + "]" if opened else "[]")
 
 
-def _read_span(span):
-    """The bytes of a Span, in chunks; OSError if the file is shorter."""
-    with open(span.path, "rb") as fh:
-        fh.seek(span.offset)
-        left = span.length
+def _write_all(fh, data):
+    """Write all of `data` to an unbuffered file (whose write may take only part of it)."""
+    view = memoryview(data)
+    while view:
+        view = view[fh.write(view):]
+
+
+def copy_span(span, fh):
+    """Append the bytes of a Span to the unbuffered file fh: copied by the kernel (os.copy_file_range, no
+    byte through Python) where the system has it, else read and written in chunks; OSError if the file is
+    shorter than the span."""
+    with open(span.path, "rb") as src:
+        offset, left = span.offset, span.length
+        kernel = hasattr(os, "copy_file_range")
         while left:
-            data = fh.read(min(left, COPY_CHUNK))
-            if not data:
+            if kernel:
+                try:
+                    n = os.copy_file_range(src.fileno(), fh.fileno(), min(left, COPY_CHUNK), offset)
+                except OSError:  # not between these files here (an old kernel, another file system): by hand
+                    kernel = False
+                    continue
+            else:
+                src.seek(offset)
+                data = src.read(min(left, COPY_CHUNK))
+                _write_all(fh, data)
+                n = len(data)
+            if not n:
                 raise OSError(f"{span.path}: shorter than the previous build recorded")
-            left -= len(data)
-            yield data
+            offset, left = offset + n, left - n
+
+
+def file_sha256(path):
+    """The sha256 of a file's bytes, as hex."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def key_fields(table):

@@ -173,3 +173,30 @@ def test_sources_written_as_they_come_are_what_json_dump_writes(tmp_path):
         _write_list(out, iter(items), "  ")
         expected = json.dumps({"sources": items}, ensure_ascii=False, indent=2)
         assert '{\n  "sources": ' + out.getvalue() + "\n}" == expected
+
+
+@pytest.mark.parametrize("kernel", [True, False], ids=["copy_file_range", "read-and-write"])
+def test_parts_copied_from_a_previous_file_are_its_bytes_and_hash(tmp_path, monkeypatch, kernel):
+    """An incremental build splices runs of a previous CSV file (Spans) between freshly written lines: the file is
+    the concatenation whichever way the bytes are copied, and the resource's size and hash are the file's."""
+    import hashlib
+
+    from cn_gov_reports import package
+    from cn_gov_reports.package import Span, write_package_parts
+
+    if not kernel:
+        monkeypatch.delattr(package.os, "copy_file_range", raising=False)
+    old = tmp_path / "old.csv"
+    old.write_bytes("甲,1\n乙,2\n丙,3\n".encode("utf-8"))
+    first, second = Span(str(old), 0, 6), Span(str(old), 6, 6)  # two parts that follow each other: one copy
+    fresh = "丁,4\n".encode("utf-8")
+    desc = write_package_parts(str(tmp_path / "out"), [], [{"sections": first}, {"sections": second},
+                                                          {"sections": fresh}, {"sections": Span(str(old), 12, 6)}])
+    data = (tmp_path / "out" / "data" / "sections.csv").read_bytes()
+    header = csv_bytes(fields.SECTIONS, [])
+    assert data == header + "甲,1\n乙,2\n丁,4\n丙,3\n".encode("utf-8")
+    sections = next(r for r in desc["resources"] if r["name"] == "sections")
+    assert sections["bytes"] == len(data)
+    assert sections["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+    with pytest.raises(OSError, match="shorter than the previous build recorded"):
+        write_package_parts(str(tmp_path / "bad"), [], [{"sections": Span(str(old), 12, 60)}])
