@@ -318,31 +318,42 @@ MISSING = ""  # a missing value in these CSV files (missingValues): a foreign ke
 def foreign_key_problems(out_dir, descriptor, ignore=()):
     """Problems for rows of the package in out_dir whose foreign keys (as datapackage.json declares them) are
     not keys of the table they point into, as frictionless words them; a row whose key cells are all empty
-    points nowhere and is no problem (frictionless's rule). `ignore` as in validate."""
+    points nowhere and is no problem (frictionless's rule). `ignore` as in validate. Each file is read once for
+    the keys pointing out of it, and once for each set of columns pointed at; only those columns are kept."""
     resources = {r["name"]: r for r in descriptor["resources"]}
     problems, known = [], {}
 
     def keys(name, columns):
         if (name, columns) not in known:
-            known[name, columns] = {tuple(row[c] for c in columns) for row in _csv_dicts(out_dir, resources[name])}
+            known[name, columns] = {cells for _, (cells,) in _csv_columns(out_dir, resources[name], [columns])}
         return known[name, columns]
 
     for resource in descriptor["resources"]:
         name = resource["name"]
-        for fk in resource["schema"].get("foreignKeys", []):
-            if (name, "foreign-key") in ignore:
-                continue
-            columns, target = tuple(fk["fields"]), fk["reference"]["resource"] or name
-            wanted = keys(target, tuple(fk["reference"]["fields"]))
-            for number, row in enumerate(_csv_dicts(out_dir, resource), start=2):
-                cells = tuple(row[c] for c in columns)
-                if cells != (MISSING,) * len(cells) and cells not in wanted:
+        if (name, "foreign-key") in ignore:
+            continue
+        fks = [(tuple(fk["fields"]), fk["reference"]) for fk in resource["schema"].get("foreignKeys", [])]
+        wanted = [keys(ref["resource"] or name, tuple(ref["fields"])) for _, ref in fks]
+        for number, row in _csv_columns(out_dir, resource, [columns for columns, _ in fks]):
+            for (columns, ref), cells, known_cells in zip(fks, row, wanted):
+                if cells != (MISSING,) * len(cells) and cells not in known_cells:
                     problems.append(f"{name}: Row at position \"{number}\" violates the foreign key: for "
                                     f"\"{', '.join(columns)}\": values \"{', '.join(cells)}\" not found in the "
-                                    f"lookup table \"{fk['reference']['resource']}\" as \"{', '.join(fk['reference']['fields'])}\"")
+                                    f"lookup table \"{ref['resource']}\" as \"{', '.join(ref['fields'])}\"")
     return problems
 
 
-def _csv_dicts(out_dir, resource):
+def _csv_columns(out_dir, resource, column_sets):
+    """(row number as frictionless counts it, [tuple of the row's cells of each set of columns]) of every row
+    of a resource's CSV file; a cell a short row lacks is empty, and a file whose header lacks a column gives no
+    rows (frictionless reports the short row and the header itself)."""
     with open(os.path.join(out_dir, resource["path"]), encoding="utf-8", newline="") as fh:
-        yield from csv.DictReader(fh)
+        reader = csv.reader(fh)
+        header = next(reader, [])
+        if not column_sets or not {c for columns in column_sets for c in columns} <= set(header):
+            return
+        at = [[header.index(c) for c in columns] for columns in column_sets]
+        for number, record in enumerate(reader, start=2):
+            if len(record) < len(header):
+                record = record + [MISSING] * (len(header) - len(record))
+            yield number, [tuple(record[i] for i in indexes) for indexes in at]

@@ -33,7 +33,15 @@ TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co'"
 JIEBA_HMM = False  # dictionary words only: the same text always gives the same words
 WORDS_SUFFIX = "_words"
 INDEX_MEMORY = 64 * 1024 * 1024  # bytes of pending terms FTS5 keeps in memory per index while loading
+# FTS5's settings while a new index is loaded, then while it is served and updated (FTS5's defaults: merge
+# segments a few at a time as rows come). A load leaves segments unmerged (automerge 0; crisismerge: at most
+# that many of one level before they must merge) and merges them all once at the end (optimize): each term's
+# rows are written out twice, not once per level of merging; at 1000x the index stage took 56-58 s against
+# 59-64 s (two runs each, docs/benchmark.md), and the index came out 2% smaller.
+LOADING = {"hashsize": INDEX_MEMORY, "automerge": 0, "crisismerge": 64}
+SERVED = {"automerge": 4, "crisismerge": 16}
 _WHITESPACE = re.compile(r"\s+")
+_SKIP = re.compile(r"(\r\n|\s)")  # where jieba ends a block (its re_skip): "\r\n" or one whitespace character
 _USERDICT_LINE = re.compile(r"^(\S+)(?: (\d+))?(?: ([a-z]+))?$")
 _QUERY_TERM = re.compile(r'"([^"]*)"|(\S+)')  # a "quoted phrase" (may hold spaces) or a run of non-spaces
 
@@ -97,11 +105,22 @@ def _join_words(cut):
 
 
 def words(text):
-    """The text as space-separated jieba words (each whitespace character a BREAK token)."""
-    cut = tokenizer().cut(text or "", JIEBA_HMM)
-    if not _WHITESPACE.search(text or ""):  # no whitespace, no token to replace or trim (most sentences)
-        return " ".join(filter(None, cut))
-    return _join_words(cut)
+    """The text as space-separated jieba words (each whitespace character a BREAK token).
+
+    Whitespace always ends a block of jieba's (its re_skip, _SKIP here), so a text with whitespace is cut run
+    by run between them: the same words as one cut of the whole (tests compare with Python jieba), without
+    testing every word for whitespace."""
+    text = text or ""
+    tk = tokenizer()
+    if not _WHITESPACE.search(text):  # most sentences
+        return " ".join(filter(None, tk.cut(text, JIEBA_HMM)))
+    tokens = []
+    for i, run in enumerate(_SKIP.split(text)):  # runs without whitespace at even places, each whitespace at odd
+        if i % 2:
+            tokens.append(BREAK)
+        elif run:
+            tokens += tk.cut(run, JIEBA_HMM)
+    return " ".join(filter(None, tokens))
 
 
 def reference_words(text):
@@ -164,10 +183,16 @@ def create_fts(conn, table):
     conn.execute(f"drop table if exists [{name}]")
     columns = ", ".join(f"[{c}]" for c in fts_columns(table))
     conn.execute(f"create virtual table [{name}] using fts5({columns}, content='', tokenize=\"{TOKENIZE}\")")
-    # FTS5 writes its pending terms out as a new segment every 1 MB by default, and merges segments as they
-    # pile up; with more memory a bulk load writes far fewer segments (the benchmark's index stage at 100x:
-    # 5.0 s -> 3.6 s) and the file comes out smaller
-    conn.execute(f"insert into [{name}] ([{name}], rank) values ('hashsize', ?)", (INDEX_MEMORY,))
+    # FTS5 writes its pending terms out as a new segment every 1 MB by default; with more memory (LOADING's
+    # hashsize) a bulk load writes far fewer segments (the benchmark's index stage at 100x: 5.0 s -> 3.6 s)
+    configure(conn, table, LOADING)
+
+
+def configure(conn, table, settings):
+    """Set FTS5 configuration options ({name: value}) of the table's index; they are kept in the database."""
+    name = fts_table(table)
+    for option, value in settings.items():
+        conn.execute(f"insert into [{name}] ([{name}], rank) values (?, ?)", (option, value))
 
 
 def segment(values, memo=None):
@@ -240,8 +265,9 @@ def index_table(conn, table, words=None):
 
 
 def optimize(conn, table):
-    """Merge the index's segments into one (smaller, faster to query)."""
+    """Merge the index's segments into one (smaller, faster to query), and set it up to be served (SERVED)."""
     conn.execute(f"insert into [{fts_table(table)}] ([{fts_table(table)}]) values ('optimize')")
+    configure(conn, table, SERVED)
 
 
 def index_database(conn, tokens=None):

@@ -130,3 +130,16 @@ def test_an_updated_reports_rows_go_in_the_middle_of_the_gap_between_its_neighbo
     assert _rowids_between(conn, _Table, "d", 5) == 12 + ROWID_GAP  # the last: a gap after the last row
     conn.execute("insert into t (rowid, id, document_id, ordinal) values (?, 'x', 'a', 9)", (12 + ROWID_GAP + 3,))
     assert _rowids_between(conn, _Table, "d", 5) is None  # a row already there (rows out of order before)
+
+
+def test_the_full_text_indexes_are_served_merged_with_fts5s_update_settings(seeds_build):
+    """A load fills each index without merging (search.LOADING) and merges it once at the end: one segment, and
+    FTS5's usual merging (search.SERVED) set for the updates of an incremental build."""
+    from cn_gov_reports import search
+
+    conn = connect(seeds_build)
+    for table in search.searchable_tables():
+        config = dict(conn.execute(f"select k, v from [{search.fts_table(table)}_config]"))
+        assert {k: config[k] for k in search.SERVED} == search.SERVED, table.name
+        segments = conn.execute(f"select count(distinct segid) from [{search.fts_table(table)}_idx]").fetchone()[0]
+        assert segments == 1, table.name
