@@ -169,25 +169,31 @@ def write_package_parts(out_dir, documents, parts, layout=None):
     (nothing is held but the files' sizes). `documents` are the documents rows (for the package's sources), in
     the same order: any iterable, read once, after the parts, and written out as it is read (the descriptor
     returned has no `sources`). `layout`, a list, receives {table name: [offset, length]} of each part in its
-    file. A run of Spans is copied in one go, by the kernel where it can (copy_span); each file is hashed once
-    written, by reading it back (faster than hashing as it is written, which would read every copied byte into
-    Python)."""
+    file. A run of Spans is copied in one go, by the kernel where it can (copy_span), and a file with copied
+    bytes is hashed once written, by reading it back (hashing as it is written would read every copied byte into
+    Python); a file of written parts only is hashed as it is written."""
     os.makedirs(os.path.join(out_dir, DATA_DIR), exist_ok=True)
     paths = {t.name: os.path.join(out_dir, DATA_DIR, f"{t.name}.csv") for t in fields.TABLES}
     files = {name: open(path, "wb", buffering=0) for name, path in paths.items()}  # copy_span writes at the fd
-    sizes, pending = {}, {}
+    sizes, pending, hashes = {}, {}, {}
+
+    def write(name, data):
+        _write_all(files[name], data)
+        sizes[name] += len(data)
+        if hashes[name] is not None:
+            hashes[name].update(data)
 
     def flush(name):
         span = pending.pop(name, None)
         if span:
             copy_span(span, files[name])
             sizes[name] += span.length
+            hashes[name] = None  # hashed once written
 
     try:
         for table in fields.TABLES:
-            header = csv_bytes(table, [])
-            files[table.name].write(header)
-            sizes[table.name] = len(header)
+            sizes[table.name], hashes[table.name] = 0, hashlib.sha256()
+            write(table.name, csv_bytes(table, []))
         for part in parts:
             placed = {}
             for name, data in part.items():
@@ -195,8 +201,7 @@ def write_package_parts(out_dir, documents, parts, layout=None):
                 placed[name] = [sizes[name] + (pending[name].length if name in pending else 0), length]
                 if isinstance(data, bytes):
                     flush(name)
-                    _write_all(files[name], data)
-                    sizes[name] += len(data)
+                    write(name, data)
                 elif name in pending and data.follows(pending[name]):  # one copy for a run of parts
                     pending[name] = Span(data.path, pending[name].offset, pending[name].length + data.length)
                 else:
@@ -209,8 +214,8 @@ def write_package_parts(out_dir, documents, parts, layout=None):
     finally:
         for fh in files.values():
             fh.close()
-    hashes = {name: file_sha256(path) for name, path in paths.items()}
-    resources = [resource(t, size=sizes[t.name], digest=hashes[t.name]) for t in fields.TABLES]
+    digests = {name: h.hexdigest() if h is not None else file_sha256(paths[name]) for name, h in hashes.items()}
+    resources = [resource(t, size=sizes[t.name], digest=digests[t.name]) for t in fields.TABLES]
     desc = descriptor(resources, ())
     desc = {k: v for k, v in desc.items() if v is not None}
     # json.dump's text with the sources written as the documents come: a list of every source is not held

@@ -198,5 +198,7 @@ def test_parts_copied_from_a_previous_file_are_its_bytes_and_hash(tmp_path, monk
     sections = next(r for r in desc["resources"] if r["name"] == "sections")
     assert sections["bytes"] == len(data)
     assert sections["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+    for res in desc["resources"]:  # written only (a header here): hashed as written
+        assert res["hash"] == "sha256:" + hashlib.sha256((tmp_path / "out" / res["path"]).read_bytes()).hexdigest()
     with pytest.raises(OSError, match="shorter than the previous build recorded"):
         write_package_parts(str(tmp_path / "bad"), [], [{"sections": Span(str(old), 12, 60)}])
