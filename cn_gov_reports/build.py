@@ -327,10 +327,10 @@ def write_outputs(entries, tmp, out_dir, database, bar=None, previous=None, stat
     publish into out_dir; return (descriptor, {table name: row count}).
 
     The entries processed in this build are validated; the others come from the cache and validated when they
-    were processed, so only the keys of all are checked with them. Validation runs in its own process while
-    the package is written and the database loads. `previous` (what out_dir was built from, see read_state) lets the CSV files be spliced
-    from the previous ones and the database be updated rather than loaded. Where each report's rows are in
-    the CSV files is recorded in `entries` (for write_state)."""
+    were processed, so only the keys of all are checked with them. Validation runs in its own process while the
+    package is written and the database loads. `previous` (what out_dir was built from, see read_state) lets
+    the CSV files be spliced from the previous ones and the database be updated rather than loaded. Where each
+    report's rows are in the CSV files is recorded in `entries` (for write_state)."""
     ordered = entries.ordered()
     names = indicator_names()
     previous = previous or {}

@@ -36,8 +36,8 @@ INDEX_MEMORY = 64 * 1024 * 1024  # bytes of pending terms FTS5 keeps in memory p
 # FTS5's settings while a new index is loaded, then while it is served and updated (FTS5's defaults: merge
 # segments a few at a time as rows come). A load leaves segments unmerged (automerge 0; crisismerge: at most
 # that many of one level before they must merge) and merges them all once at the end (optimize): each term's
-# rows are written out twice, not once per level of merging; at 1000x the index stage took 56-58 s against
-# 59-64 s (two runs each, docs/benchmark.md), and the index came out 2% smaller.
+# rows are written out about twice (flushed, then merged), not once more per level of merging; at 1000x the
+# index stage took 56-58 s against 59-64 s (two runs each, docs/benchmark.md), and the index came out 2% smaller.
 LOADING = {"hashsize": INDEX_MEMORY, "automerge": 0, "crisismerge": 64}
 SERVED = {"automerge": 4, "crisismerge": 16}
 _WHITESPACE = re.compile(r"\s+")
