@@ -143,3 +143,23 @@ def test_the_full_text_indexes_are_served_merged_with_fts5s_update_settings(seed
         assert {k: config[k] for k in search.SERVED} == search.SERVED, table.name
         segments = conn.execute(f"select count(distinct segid) from [{search.fts_table(table)}_idx]").fetchone()[0]
         assert segments == 1, table.name
+
+
+def test_rows_load_as_cast_reads_each_cell(seeds_build):
+    """read_lines (the load's reader of a report's CSV lines) gives every cell as cast() reads it: '' is NULL,
+    integers, numbers and booleans typed, text as it is; checked on every row of the seeds' tables."""
+    import csv
+    import io
+
+    from cn_gov_reports.database import cast, read_lines
+
+    checked = set()
+    for table in fields.TABLES:
+        data = (seeds_build / "data" / f"{table.name}.csv").read_bytes()
+        body = data.split(b"\n", 1)[1]
+        expected = [tuple(cast(f, v) for f, v in zip(table.fields, record))
+                    for record in csv.reader(io.StringIO(body.decode("utf-8"), newline=""))]
+        assert list(read_lines(table, body)) == expected, table.name
+        checked |= {(f.type, type(v).__name__) for row in expected for f, v in zip(table.fields, row)}
+    assert {("integer", "int"), ("number", "float"), ("boolean", "int"), ("string", "str"),
+            ("string", "NoneType")} <= checked
