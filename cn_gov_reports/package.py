@@ -29,6 +29,10 @@ def dataset():
 
 def format_value(value):
     """The CSV text of one cell: '' for None, integers without '.0', floats in shortest form."""
+    if value.__class__ is str:  # most cells, first
+        return value
+    if value.__class__ is int:  # not bool (a subclass of int)
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -51,9 +55,8 @@ def csv_rows(table, rows):
     """The CSV lines of `rows` (dicts), without the header line. A row's line does not depend on the rows
     around it, so a table's file is its header followed by any split of its rows, concatenated."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for row in rows:
-        writer.writerow([format_value(row.get(c)) for c in table.columns])
+    columns = table.columns
+    csv.writer(out, lineterminator="\n").writerows([format_value(row.get(c)) for c in columns] for row in rows)
     return out.getvalue().encode("utf-8")
 
 
