@@ -1,5 +1,7 @@
+import hypothesis
 import pytest
 
+from cn_gov_reports import normalize as normalize_module
 from cn_gov_reports.normalize import matching_view, normalize, squeeze
 
 
@@ -12,6 +14,18 @@ from cn_gov_reports.normalize import matching_view, normalize, squeeze
 ])
 def test_normalize(raw, expected):
     assert normalize(raw) == expected
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.given(hypothesis.strategies.text(alphabet=hypothesis.strategies.sampled_from(
+    list("各位代表增长,。、“”()-[]\\^ \n") + [chr(c) for c in (0xFF01, 0xFF08, 0xFF0C, 0xFF3C, 0xFF3D, 0xFF3E,
+                                                        0xFF5E, 0xFF5F, 0xFF00, 0x3000, 0x00A0, 0x200B, 0x200C,
+                                                        0x200D, 0x2060, 0xFEFF, 0x200E)]), max_size=40))
+def test_normalize_changes_exactly_the_characters_of_its_tables(text):
+    """normalize finds the characters to change with patterns made from its tables (_WIDTH, _ZERO_WIDTH): the
+    same text as translating every character by those tables, then splitting a one-line report."""
+    expected = text.translate(normalize_module._WIDTH).translate(normalize_module._ZERO_WIDTH)
+    assert normalize(text) == normalize_module.split_one_line(expected)
 
 
 def test_matching_view_keeps_length_and_simplifies():
