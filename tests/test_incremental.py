@@ -123,6 +123,31 @@ def test_changing_a_report_equals_the_full_build(tmp_path, counted):
     assert_same_outputs(out, tmp_path / "full")
 
 
+def test_a_large_incremental_build_validates_in_a_process_of_its_own(tmp_path, monkeypatch):
+    """From build.VALIDATION_PROCESS_FROM reports (here: from one) an incremental build validates in a process, not
+    a thread: the same outputs as a full build, and a problem found there fails the build."""
+    import cn_gov_reports.build as build_mod
+
+    monkeypatch.setattr(build_mod, "VALIDATION_PROCESS_FROM", 1)
+    seeds, out = copy_seeds(tmp_path / "seeds"), tmp_path / "out"
+    build(str(seeds), str(out), jobs=1)
+    with open(seeds / REPORTS[1], "a", encoding="utf-8") as fh:
+        fh.write(EDIT)
+    assert build(str(seeds), str(out), jobs=1)["stats"]["database"] == "updated: 1 documents out, 1 in"
+    full_build(seeds, tmp_path / "full")
+    assert_same_outputs(out, tmp_path / "full")
+
+    monkeypatch.setattr(build_mod, "validate_changes", lambda *a: [f"checked in process {os.getpid()}"])
+    monkeypatch.setattr(build_mod, "VALIDATION_START", "fork")  # the validation's process gets the patch
+    with open(seeds / REPORTS[1], "a", encoding="utf-8") as fh:
+        fh.write(EDIT)
+    with pytest.raises(build_mod.BuildError) as failed:
+        build(str(seeds), str(out), jobs=1)
+    checked_in = int(str(failed.value).rsplit("checked in process ", 1)[1].split()[0])
+    assert checked_in != os.getpid()
+    assert_same_outputs(out, tmp_path / "full")  # the failed build published nothing
+
+
 def test_removing_a_report_equals_the_full_build(tmp_path, counted):
     seeds, out = copy_seeds(tmp_path / "seeds"), tmp_path / "out"
     build(str(seeds), str(out), jobs=1)
