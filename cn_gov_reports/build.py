@@ -420,8 +420,8 @@ def _previous_lines(entry, previous):
 
 VALIDATION_START = "spawn"  # how the validation's process starts (multiprocessing start method)
 # From this many reports an incremental build, too, validates in a process: reading every report's keys (about
-# 0.7 ms a report) in a thread holds the lock Python's threads share, which slowed the packaging beside it by as
-# much (1000x: 5.6 s against 2.3 s); a process costs about 0.5 s to start, hidden behind the packaging and load.
+# 0.7 ms a report) in a thread would compete with the packaging beside it for the lock Python's threads share; a
+# process costs about 0.5 s to start, hidden behind the packaging and the load of a build this size.
 VALIDATION_PROCESS_FROM = 1000
 
 
