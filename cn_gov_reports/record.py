@@ -11,11 +11,11 @@ the repository (a mirror, a fork, `git clone --no-tags`, a CI checkout, a source
 `release.py` appends an entry after committing the release (a commit cannot hold its own hash, so the
 entry arrives in the commit right after it).
 """
-import hashlib
 import json
 import os
 
 from . import versioning
+from .package import file_sha256 as sha256_file  # noqa: F401 (versions.py and the tests use it by this name)
 from .paths import ROOT
 
 NAME = "releases.json"
@@ -71,14 +71,6 @@ def parse_sums(text):
             digest, path = line.split(None, 1)
             out[path.lstrip("*")] = digest
     return out
-
-
-def sha256_file(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def diff_summary(diffs, previous_version):
