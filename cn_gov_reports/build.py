@@ -34,7 +34,7 @@ from .cache import ROW_TABLES, ReportCache, report_key, write_entry
 from .entries import EntryList, Ordered
 from .keycheck import KeyIndex
 from .database import load_entries, update_database
-from .package import (DATA_DIR, DATABASE_NAME, Span, csv_rows, key_fields, repeated_keys, validate,
+from .package import (DATA_DIR, DATABASE_NAME, Span, csv_rows, key_fields, validate,
                       write_package_parts)
 from .pipeline import process_report
 from .read import ReportError, report_paths

@@ -140,7 +140,7 @@ def _context_fields(thing, years):
     return (
         Field("region", "string", f"The place of the document the {thing} is in (documents.region)",
               "地区(所属文档的地区)", extension=True, title_zh="地区"),
-        Field("region_code", "string", f"GB/T 2260 code of that place (documents.region_code)",
+        Field("region_code", "string", "GB/T 2260 code of that place (documents.region_code)",
               "行政区划代码(所属文档)", extension=True, title_zh="区划代码"),
         Field("year_start", "integer", f"First year the {thing} refers to: {years}", "所指时期的起始年份",
               extension=True, title_zh="起始年份"),

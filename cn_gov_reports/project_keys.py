@@ -7,7 +7,6 @@ dropped, a phase written one way (第二期, 2期, (二期) -> 二期; 一期 an
     >>> project_key("东湖综合保税区(二期)"), project_key("东湖综合保税区二期项目"), project_key("华星光电T3")
     ('东湖综合保税区二期', '东湖综合保税区二期', '华星光电t3')
 """
-import re
 import unicodedata
 
 import cn2an

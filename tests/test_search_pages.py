@@ -9,7 +9,6 @@ search with fewer matches is counted and faceted exactly.
 """
 import csv
 import io
-import os
 import re
 import sqlite3
 
